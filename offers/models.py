@@ -1,0 +1,253 @@
+"""Learning places (providers), their teaching offers and the vocabularies that describe them."""
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import Municipality
+from portal.text import sanitize_html
+
+
+class Subject(models.Model):
+    class Level(models.TextChoices):
+        GRUNDSKOLE = "grundskole", _("Primary and lower secondary")
+        GYMNASIE = "gymnasie", _("Upper secondary")
+        BEGGE = "begge", _("Both")
+        ALLE = "alle", _("All subjects")
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("subject")
+        verbose_name_plural = _("subjects")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GradeLevel(models.Model):
+    class Stage(models.TextChoices):
+        DAGTILBUD = "dagtilbud", _("Day care")
+        INDSKOLING = "indskoling", _("Grades 0–3")
+        MELLEMTRIN = "mellemtrin", _("Grades 4–6")
+        UDSKOLING = "udskoling", _("Grades 7–10")
+        UNGDOMSUDDANNELSE = "ungdomsuddannelse", _("Upper secondary")
+
+    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    name = models.CharField(_("name"), max_length=50)
+    order = models.PositiveSmallIntegerField(_("order"), unique=True)
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("grade level")
+        verbose_name_plural = _("grade levels")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SDG(models.Model):
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name_da = models.CharField(_("Danish name"), max_length=100)
+    name_en = models.CharField(_("English name"), max_length=100)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("sustainable development goal")
+        verbose_name_plural = _("sustainable development goals")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(number__range=(1, 17)), name="sdg_number_1_to_17"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name_da}"
+
+
+class Provider(models.Model):
+    """A learning place (læringssted): a museum, nature centre, artist, company …"""
+
+    class Kind(models.TextChoices):
+        MUSEUM = "museum", _("Museum")
+        ART = "art", _("Art")
+        NATURE = "nature", _("Nature and environment")
+        SCIENCE = "science", _("Science and technology")
+        LIBRARY = "library", _("Library")
+        ARCHIVE = "archive", _("Archive")
+        MUSIC = "music", _("Music")
+        THEATRE = "theatre", _("Performing arts")
+        FILM = "film", _("Film")
+        COMPANY = "company", _("Company")
+        ASSOCIATION = "association", _("Association")
+        SPORT = "sport", _("Sport")
+        EDUCATION = "education", _("Educational institution")
+        MUNICIPAL = "municipal", _("Municipal institution")
+        OTHER = "other", _("Other")
+
+    key = models.SlugField(_("key"), max_length=200, unique=True, help_text=_("Stable external identifier."))
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, help_text=_("Used in the page address."))
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="providers",
+        verbose_name=_("municipality"),
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=4, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("learning place")
+        verbose_name_plural = _("learning places")
+        indexes = [models.Index(fields=["kind"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(postcode="") | models.Q(postcode__regex=r"^[0-9]{4}$"),
+                name="provider_postcode_four_digits",
+                violation_error_message=_("A postcode has four digits."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True) | models.Q(latitude__range=(-90, 90)),
+                name="provider_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(longitude__isnull=True) | models.Q(longitude__range=(-180, 180)),
+                name="provider_longitude_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("offers:provider_detail", args=[self.slug])
+
+
+class OfferQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Offer.Status.PUBLISHED)
+
+    def with_card_relations(self):
+        """What a list of offer cards needs, in a constant number of queries."""
+        return self.select_related("provider__municipality").prefetch_related("subjects", "grades", "sdgs")
+
+
+class Offer(models.Model):
+    """A teaching offer (undervisningstilbud)."""
+
+    class Format(models.TextChoices):
+        VISIT = "visit", _("Visit at the place")
+        OUTREACH = "outreach", _("Visit at the school")
+        COURSE = "course", _("Course over several sessions")
+        ONLINE = "online", _("Online")
+        MATERIAL = "material", _("Teaching material")
+        TEACHER_COURSE = "teacher_course", _("Course for teachers and pedagogues")
+        EVENT = "event", _("Event")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    key = models.SlugField(_("key"), max_length=200, unique=True, help_text=_("Stable external identifier."))
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, help_text=_("Used in the page address."))
+    provider = models.ForeignKey(
+        Provider, on_delete=models.PROTECT, related_name="offers", verbose_name=_("learning place")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences shown in lists."))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Simple formatting (paragraphs, lists, links) is kept.")
+    )
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices)
+    subjects = models.ManyToManyField(Subject, blank=True, related_name="offers", verbose_name=_("subjects"))
+    grades = models.ManyToManyField(GradeLevel, blank=True, related_name="offers", verbose_name=_("grade levels"))
+    sdgs = models.ManyToManyField(SDG, blank=True, related_name="offers", verbose_name=_("SDGs"))
+    themes = ArrayField(models.CharField(max_length=100), blank=True, default=list, verbose_name=_("themes"))
+    price_dkk = models.PositiveIntegerField(
+        _("price (DKK)"), null=True, blank=True, help_text=_("Per class. 0 means free; empty means unknown.")
+    )
+    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
+    max_participants = models.PositiveIntegerField(_("max. participants"), null=True, blank=True)
+    available_from = models.DateField(_("available from"), null=True, blank=True)
+    available_to = models.DateField(_("available to"), null=True, blank=True)
+    booking_url = models.URLField(_("booking link"), max_length=300, blank=True)
+    booking_email = models.EmailField(_("booking e-mail"), blank=True)
+    languages = ArrayField(
+        models.CharField(max_length=2), blank=True, default=list, verbose_name=_("languages"),
+        help_text=_("ISO 639-1 codes, e.g. da, en."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    # Maintained by a database trigger (see migration 0002) from title, summary, themes,
+    # description and the provider's name, so every write path keeps it current.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        indexes = [
+            GinIndex(fields=["search_vector"], name="offer_search_vector_gin"),
+            models.Index(fields=["status", "-created"], name="offer_status_created"),
+            models.Index(fields=["format"], name="offer_format"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(price_dkk__isnull=True) | models.Q(price_dkk__gte=0), name="offer_price_not_negative",
+                violation_error_message=_("The price cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(available_from__isnull=True)
+                | models.Q(available_to__isnull=True)
+                | models.Q(available_from__lte=models.F("available_to")),
+                name="offer_available_from_before_to",
+                violation_error_message=_("“Available from” must be on or before “available to”."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(duration_minutes__isnull=True) | models.Q(duration_minutes__gt=0),
+                name="offer_duration_positive",
+                violation_error_message=_("The duration must be more than 0 minutes."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(max_participants__isnull=True) | models.Q(max_participants__gt=0),
+                name="offer_max_participants_positive",
+                violation_error_message=_("The number of participants must be more than 0."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.description = sanitize_html(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("offers:offer_detail", args=[self.slug])
+
+    @property
+    def is_free(self) -> bool:
+        return self.price_dkk == 0

@@ -1,0 +1,1 @@
+"""Collaborations and partnerships between schools and learning places."""

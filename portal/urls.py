@@ -1,0 +1,13 @@
+"""The portal's URLs: public pages in Danish paths, the back office under /admin/."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from portal import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("offers.urls")),
+]
