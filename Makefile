@@ -1,0 +1,41 @@
+# The README's two commands: `make run` and `make test`. Each sets up what it needs on first use.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+# Prints the DATABASE_URL to use: $DATABASE_URL, else PostgreSQL on 127.0.0.1:5432, else a project-local server.
+WITH_DB = url="$$($(PY) bin/devdb.py)" && export DATABASE_URL="$$url"
+
+.PHONY: install run test lint messages db-stop
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	@$(WITH_DB) && \
+	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py seed_demo --if-empty && \
+	echo "The portal runs at http://127.0.0.1:8000/ (back office: /admin/; create a login with: $(PY) manage.py createsuperuser)" && \
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	@$(WITH_DB) && \
+	$(PY) -m ruff check . && \
+	$(PY) -m ruff format --check . && \
+	$(PY) manage.py makemigrations --check --dry-run && \
+	$(PY) -m pytest
+
+lint: install
+	$(PY) -m ruff check --fix . && $(PY) -m ruff format .
+
+# Regenerate the Danish translations after changing marked strings (needs GNU gettext).
+messages: install
+	$(PY) manage.py makemessages -l da -i .venv -i staticfiles && $(PY) manage.py compilemessages -i .venv
+
+# Stop the project-local PostgreSQL that `make run` may have started in .pgdata/.
+db-stop:
+	@if [ -f .pgdata/postmaster.pid ]; then $(PY) -c "import pgserver; pgserver.get_server('.pgdata').cleanup()" 2>/dev/null || kill $$(head -1 .pgdata/postmaster.pid); fi

@@ -1,0 +1,82 @@
+"""The back office for learning places, offers and the offer vocabularies."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from offers.models import SDG, GradeLevel, Offer, Provider, Subject
+
+
+@admin.register(Subject)
+class SubjectAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "level"]
+    list_filter = ["level"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(GradeLevel)
+class GradeLevelAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "stage", "order"]
+    list_filter = ["stage"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(SDG)
+class SDGAdmin(admin.ModelAdmin):
+    list_display = ["number", "name_da", "name_en"]
+    search_fields = ["name_da", "name_en"]
+
+
+@admin.register(Provider)
+class ProviderAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "municipality", "city", "updated"]
+    list_filter = ["kind", "municipality__region"]
+    list_select_related = ["municipality"]
+    search_fields = ["name", "key", "city"]
+    autocomplete_fields = ["municipality"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created", "updated"]
+    fieldsets = [
+        (None, {"fields": ["name", "kind", "description"]}),
+        (_("Place"), {"fields": ["address", "postcode", "city", "municipality", "latitude", "longitude"]}),
+        (_("Contact"), {"fields": ["website", "email", "phone"]}),
+        (_("Identifiers"), {"fields": ["key", "slug", "created", "updated"], "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(Offer)
+class OfferAdmin(admin.ModelAdmin):
+    list_display = ["title", "provider", "format", "price_dkk", "status", "updated"]
+    list_filter = ["status", "format", "provider__kind", "grades", "subjects", "provider__municipality__region"]
+    list_select_related = ["provider"]
+    search_fields = ["title", "key", "provider__name"]
+    autocomplete_fields = ["provider", "subjects", "grades", "sdgs"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["created", "updated"]
+    date_hierarchy = "created"
+    actions = ["publish", "archive"]
+    fieldsets = [
+        (None, {"fields": ["title", "provider", "status", "summary", "description"]}),
+        (_("For whom"), {"fields": ["subjects", "grades", "sdgs", "themes", "languages"]}),
+        (
+            _("Practical information"),
+            {"fields": ["format", "price_dkk", "duration_minutes", "max_participants", "available_from", "available_to"]},
+        ),
+        (_("Booking"), {"fields": ["booking_url", "booking_email"]}),
+        (_("Identifiers"), {"fields": ["key", "slug", "created", "updated"], "classes": ["collapse"]}),
+    ]
+
+    @admin.action(description=_("Publish selected offers"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Offer.Status.PUBLISHED)
+
+    @admin.action(description=_("Archive selected offers"), permissions=["change"])
+    def archive(self, request, queryset):
+        self._set_status(request, queryset, Offer.Status.ARCHIVED)
+
+    def _set_status(self, request, queryset, status):
+        count = queryset.exclude(status=status).update(status=status)
+        message = ngettext(
+            "%(count)d offer was set to “%(status)s”.", "%(count)d offers were set to “%(status)s”.", count
+        ) % {"count": count, "status": Offer.Status(status).label}
+        self.message_user(request, message, messages.SUCCESS)

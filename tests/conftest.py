@@ -1,0 +1,117 @@
+"""Shared fixtures: a few objects most tests need, and a real headless Chromium for browser tests."""
+
+import os
+import shutil
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from municipalities.models import Municipality
+from offers.models import GradeLevel, Offer, Provider, Subject
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Playwright's sync API runs an event loop in the test thread; Django's ORM is used beside it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def lejre(db) -> Municipality:
+    return Municipality.objects.get(code="350")
+
+
+@pytest.fixture
+def provider(lejre) -> Provider:
+    return Provider.objects.create(
+        key="lejre-museum",
+        slug="lejre-museum",
+        name="Lejre Museum",
+        kind=Provider.Kind.MUSEUM,
+        municipality=lejre,
+        address="Orehøjvej 4",
+        postcode="4320",
+        city="Lejre",
+        latitude=55.6,
+        longitude=11.97,
+    )
+
+
+@pytest.fixture
+def make_offer(provider):
+    """Create an offer; published unless told otherwise. Subjects and grades by slug."""
+
+    def make(title="Vikingetid på egen krop", *, subjects=(), grades=(), **fields) -> Offer:
+        key = fields.pop("key", None) or f"offer-{Offer.objects.count() + 1}"
+        defaults = {
+            "key": key,
+            "slug": key,
+            "provider": provider,
+            "format": Offer.Format.VISIT,
+            "status": Offer.Status.PUBLISHED,
+            "summary": "Eleverne prøver livet i vikingetiden.",
+        }
+        offer = Offer.objects.create(title=title, **{**defaults, **fields})
+        offer.subjects.set(Subject.objects.filter(slug__in=subjects))
+        offer.grades.set(GradeLevel.objects.filter(slug__in=grades))
+        return offer
+
+    return make
+
+
+@pytest.fixture
+def published_offer(make_offer) -> Offer:
+    return make_offer(subjects=["historie"], grades=["4-klasse", "5-klasse"], price_dkk=0)
+
+
+@pytest.fixture
+def staff_user(db):
+    return get_user_model().objects.create_superuser("portalstaff", "staff@example.dk", "correct-horse-battery")
+
+
+# --- Browser tests: Debian's chromium driven by Playwright; no browser download. ---
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        message = f"Browser tests need Chromium at {CHROMIUM} (Debian package 'chromium')."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, django_db_serialized_rollback, transactional_db):
+    """A fresh browser tab on the live server. Reference data survives (serialized rollback)."""
+    context = browser.new_context(base_url=live_server.url, locale="da-DK")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def axe_check(page) -> None:
+    """Fail with a readable report when axe-core finds WCAG 2.1 A/AA violations on the page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}},
+    )
+    assert results.violations_count == 0, results.generate_report()

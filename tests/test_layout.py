@@ -1,0 +1,48 @@
+"""The shared layout and the front page: Danish, accessible, served without external hosts."""
+
+import pytest
+
+from tests.conftest import axe_check
+
+
+def test_front_page_speaks_danish_and_leads_to_the_catalogue(client, published_offer):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="da">' in html
+    assert "Spring til indhold" in html  # skip link
+    assert 'href="/tilbud/"' in html
+    assert "1 undervisningstilbud" in html
+
+
+def test_front_page_can_be_shown_in_english(client, published_offer):
+    response = client.get("/", headers={"accept-language": "en"})
+    assert '<html lang="en">' in response.content.decode()
+    assert "Skip to content" in response.content.decode()
+
+
+def test_pages_send_a_strict_content_security_policy(client, db):
+    policy = client.get("/").headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_layout_loads_nothing_from_other_hosts(client, db):
+    html = client.get("/").content.decode()
+    assert "http://" not in html.replace('http://testserver', '')
+    assert "https://" not in html
+
+
+def test_unknown_page_is_a_404(client, db):
+    assert client.get("/findes-ikke/").status_code == 404
+
+
+@pytest.mark.browser
+def test_front_page_search_box_leads_to_results_and_passes_axe(page, published_offer):
+    page.goto("/")
+    axe_check(page)
+    page.get_by_label("Hvad vil du undervise i?").fill("vikinger")
+    page.get_by_role("button", name="Find tilbud").click()
+    page.wait_for_url("**/tilbud/?q=vikinger")
+    assert page.locator("h1").first.inner_text()
