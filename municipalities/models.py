@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Region(models.Model):
-    code = models.CharField(_("code"), max_length=4, unique=True, help_text=_("Official region code, e.g. 1084."))
+    code = models.CharField(
+        _("code"), max_length=4, unique=True, help_text=_("Official region code, e.g. 1084.")
+    )
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
 
@@ -20,11 +22,16 @@ class Region(models.Model):
 
 class Municipality(models.Model):
     code = models.CharField(
-        _("code"), max_length=3, unique=True, help_text=_("Official municipality code (kommunekode), e.g. 350.")
+        _("code"),
+        max_length=3,
+        unique=True,
+        help_text=_("Official municipality code (kommunekode), e.g. 350."),
     )
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("region"))
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("region")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -36,7 +43,7 @@ class Municipality(models.Model):
 
     @property
     def official_name(self) -> str:
-        """"Lejre Kommune"; Copenhagen and Bornholm have their own forms."""
+        """ "Lejre Kommune"; Copenhagen and Bornholm have their own forms."""
         special = {"101": "Københavns Kommune", "400": "Bornholms Regionskommune"}
         return special.get(self.code, f"{self.name} Kommune")
 
@@ -52,7 +59,9 @@ class School(models.Model):
         DAGTILBUD = "dagtilbud", _("Day care (dagtilbud)")
         OTHER = "other", _("Other")
 
-    key = models.SlugField(_("key"), max_length=200, unique=True, help_text=_("Stable identifier: name-postcode."))
+    key = models.SlugField(
+        _("key"), max_length=200, unique=True, help_text=_("Stable identifier: name-postcode.")
+    )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     address = models.CharField(_("address"), max_length=200, blank=True)

@@ -47,7 +47,14 @@ class ProviderAdmin(admin.ModelAdmin):
 @admin.register(Offer)
 class OfferAdmin(admin.ModelAdmin):
     list_display = ["title", "provider", "format", "price_dkk", "status", "updated"]
-    list_filter = ["status", "format", "provider__kind", "grades", "subjects", "provider__municipality__region"]
+    list_filter = [
+        "status",
+        "format",
+        "provider__kind",
+        "grades",
+        "subjects",
+        "provider__municipality__region",
+    ]
     list_select_related = ["provider"]
     search_fields = ["title", "key", "provider__name"]
     autocomplete_fields = ["provider", "subjects", "grades", "sdgs"]
@@ -60,7 +67,16 @@ class OfferAdmin(admin.ModelAdmin):
         (_("For whom"), {"fields": ["subjects", "grades", "sdgs", "themes", "languages"]}),
         (
             _("Practical information"),
-            {"fields": ["format", "price_dkk", "duration_minutes", "max_participants", "available_from", "available_to"]},
+            {
+                "fields": [
+                    "format",
+                    "price_dkk",
+                    "duration_minutes",
+                    "max_participants",
+                    "available_from",
+                    "available_to",
+                ]
+            },
         ),
         (_("Booking"), {"fields": ["booking_url", "booking_email"]}),
         (_("Identifiers"), {"fields": ["key", "slug", "created", "updated"], "classes": ["collapse"]}),

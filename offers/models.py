@@ -180,7 +180,9 @@ class Offer(models.Model):
     )
     format = models.CharField(_("format"), max_length=20, choices=Format.choices)
     subjects = models.ManyToManyField(Subject, blank=True, related_name="offers", verbose_name=_("subjects"))
-    grades = models.ManyToManyField(GradeLevel, blank=True, related_name="offers", verbose_name=_("grade levels"))
+    grades = models.ManyToManyField(
+        GradeLevel, blank=True, related_name="offers", verbose_name=_("grade levels")
+    )
     sdgs = models.ManyToManyField(SDG, blank=True, related_name="offers", verbose_name=_("SDGs"))
     themes = ArrayField(models.CharField(max_length=100), blank=True, default=list, verbose_name=_("themes"))
     price_dkk = models.PositiveIntegerField(
@@ -193,7 +195,10 @@ class Offer(models.Model):
     booking_url = models.URLField(_("booking link"), max_length=300, blank=True)
     booking_email = models.EmailField(_("booking e-mail"), blank=True)
     languages = ArrayField(
-        models.CharField(max_length=2), blank=True, default=list, verbose_name=_("languages"),
+        models.CharField(max_length=2),
+        blank=True,
+        default=list,
+        verbose_name=_("languages"),
         help_text=_("ISO 639-1 codes, e.g. da, en."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -216,7 +221,8 @@ class Offer(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(price_dkk__isnull=True) | models.Q(price_dkk__gte=0), name="offer_price_not_negative",
+                condition=models.Q(price_dkk__isnull=True) | models.Q(price_dkk__gte=0),
+                name="offer_price_not_negative",
                 violation_error_message=_("The price cannot be negative."),
             ),
             models.CheckConstraint(

@@ -64,7 +64,9 @@ def published_offer(make_offer) -> Offer:
 
 @pytest.fixture
 def staff_user(db):
-    return get_user_model().objects.create_superuser("portalstaff", "staff@example.dk", "correct-horse-battery")
+    return get_user_model().objects.create_superuser(
+        "portalstaff", "staff@example.dk", "correct-horse-battery"
+    )
 
 
 # --- Browser tests: Debian's chromium driven by Playwright; no browser download. ---

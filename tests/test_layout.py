@@ -30,7 +30,7 @@ def test_pages_send_a_strict_content_security_policy(client, db):
 
 def test_layout_loads_nothing_from_other_hosts(client, db):
     html = client.get("/").content.decode()
-    assert "http://" not in html.replace('http://testserver', '')
+    assert "http://" not in html.replace("http://testserver", "")
     assert "https://" not in html
 
 

@@ -18,14 +18,22 @@ def load(apps, schema_editor):
     upsert(
         Region,
         "code",
-        [{"code": r["code"], "name": r["name"], "slug": danish_slugify(r["name"])} for r in read_csv(DATA / "regions.csv")],
+        [
+            {"code": r["code"], "name": r["name"], "slug": danish_slugify(r["name"])}
+            for r in read_csv(DATA / "regions.csv")
+        ],
     )
     regions = {r.code: r for r in Region.objects.all()}
     upsert(
         Municipality,
         "code",
         [
-            {"code": r["code"], "name": r["name"], "slug": danish_slugify(r["name"]), "region": regions[r["region_code"]]}
+            {
+                "code": r["code"],
+                "name": r["name"],
+                "slug": danish_slugify(r["name"]),
+                "region": regions[r["region_code"]],
+            }
             for r in read_csv(DATA / "municipalities.csv")
         ],
     )
@@ -34,7 +42,9 @@ def load(apps, schema_editor):
     fields = ["name", "kind", "address", "postcode", "cvr", "ean"]
     School.objects.bulk_create(
         [
-            School(key=r["key"], municipality=municipalities.get(r["municipality"]), **{f: r[f] for f in fields})
+            School(
+                key=r["key"], municipality=municipalities.get(r["municipality"]), **{f: r[f] for f in fields}
+            )
             for r in read_csv(DATA / "schools.csv")
             if r["key"] not in existing
         ]
