@@ -1,8 +1,19 @@
-"""The back office for regions, municipalities and schools."""
+"""The back office for regions, municipalities and schools, and the consultants' municipal sites.
+
+Every municipal-site admin class scopes through municipalities.access: a consultant sees and edits only
+the sites of the municipalities they consult for, on the server (querysets and object permissions), not
+only by hiding links.
+"""
 
 from django.contrib import admin
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
-from municipalities.models import Municipality, Region, School
+from municipalities.access import consulted_municipalities, consults_for, visible_offers
+from municipalities.models import FeaturedOffer, Municipality, MunicipalSite, Region, School
+from offers.models import Offer
 
 
 @admin.register(Region)
@@ -18,6 +29,14 @@ class MunicipalityAdmin(admin.ModelAdmin):
     list_select_related = ["region"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["consultants"]
+
+    def get_fields(self, request, obj=None):
+        # Who consults where is shown only to those who may look at users (not to consultants).
+        fields = super().get_fields(request, obj)
+        return (
+            fields if request.user.has_perm("auth.view_user") else [f for f in fields if f != "consultants"]
+        )
 
 
 @admin.register(School)
@@ -27,3 +46,117 @@ class SchoolAdmin(admin.ModelAdmin):
     list_select_related = ["municipality"]
     search_fields = ["name", "key", "postcode"]
     autocomplete_fields = ["municipality"]
+
+
+def _choosable_offers(request, site_pks) -> Q:
+    """Offers a user may pick for a site: those they may look up, plus those already on their sites
+    (so an entry whose offer was archived since can still be saved or removed)."""
+    visible = Q(pk__in=visible_offers(request.user, Offer.objects.all()).values("pk"))
+    on_own_sites = Q(pk__in=FeaturedOffer.objects.filter(site__in=site_pks).values("offer_id")) | Q(
+        pk__in=MunicipalSite.extra_offers.through.objects.filter(municipalsite__in=site_pks).values(
+            "offer_id"
+        )
+    )
+    return visible | on_own_sites
+
+
+def _own_site_pks(request):
+    return MunicipalSite.objects.filter(municipality__in=consulted_municipalities(request.user)).values("pk")
+
+
+class FeaturedOfferInline(admin.TabularInline):
+    model = FeaturedOffer
+    fields = ["position", "offer", "note", "shown"]
+    readonly_fields = ["shown"]
+    autocomplete_fields = ["offer"]
+    extra = 1
+
+    @admin.display(description=_("shown"), boolean=True)
+    def shown(self, entry: FeaturedOffer) -> bool | None:
+        return entry.offer.status == Offer.Status.PUBLISHED if entry.offer_id else None
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("offer")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "offer":
+            kwargs["queryset"] = Offer.objects.filter(_choosable_offers(request, _own_site_pks(request)))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _own(self, request, site) -> bool:
+        return site is None or consults_for(request.user, site.municipality)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._own(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._own(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._own(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._own(request, obj)
+
+
+@admin.register(MunicipalSite)
+class MunicipalSiteAdmin(admin.ModelAdmin):
+    list_display = ["title", "municipality", "published", "updated"]
+    list_filter = ["published", "municipality__region"]
+    list_select_related = ["municipality"]
+    search_fields = ["title", "municipality__name", "municipality__code"]
+    autocomplete_fields = ["extra_offers"]
+    inlines = [FeaturedOfferInline]
+    fieldsets = [
+        (None, {"fields": ["municipality", "title", "published", "intro"]}),
+        (_("Contact"), {"fields": ["contact_name", "contact_email", "contact_phone"]}),
+        (_("For the schools"), {"fields": ["goals", "transport_info"]}),
+        (_("Selection"), {"fields": ["include_local_offers", "extra_offers"]}),
+        (_("Pages"), {"fields": ["pages", "created", "updated"]}),
+    ]
+
+    @admin.display(description=_("pages"))
+    def pages(self, site: MunicipalSite) -> str:
+        if not site.pk:
+            return "–"
+        slug = site.municipality.slug
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("municipalities:site_detail", args=[slug]),
+            _("The site"),
+            reverse("municipalities:coverage", args=[slug]),
+            _("Coverage of subjects and grade levels"),
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["pages", "created", "updated"]
+        return ["municipality", *readonly] if obj else readonly
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(municipality__in=consulted_municipalities(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "municipality":
+            kwargs["queryset"] = consulted_municipalities(request.user).filter(site__isnull=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "extra_offers":
+            kwargs["queryset"] = Offer.objects.filter(_choosable_offers(request, _own_site_pks(request)))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def _own(self, request, site) -> bool:
+        return site is None or consults_for(request.user, site.municipality)
+
+    def has_add_permission(self, request):
+        without_site = consulted_municipalities(request.user).filter(site__isnull=True)
+        return super().has_add_permission(request) and without_site.exists()
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._own(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._own(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._own(request, obj)

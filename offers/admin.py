@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from municipalities.access import visible_offers
 from offers.models import SDG, GradeLevel, Offer, Provider, Subject
 
 
@@ -81,6 +82,10 @@ class OfferAdmin(admin.ModelAdmin):
         (_("Booking"), {"fields": ["booking_url", "booking_email"]}),
         (_("Identifiers"), {"fields": ["key", "slug", "created", "updated"], "classes": ["collapse"]}),
     ]
+
+    def get_queryset(self, request):
+        # Those who may only look (municipal consultants choosing offers to feature) see no drafts.
+        return visible_offers(request.user, super().get_queryset(request))
 
     @admin.action(description=_("Publish selected offers"), permissions=["change"])
     def publish(self, request, queryset):

@@ -1,10 +1,15 @@
 """Learning places (providers), their teaching offers and the vocabularies that describe them."""
 
+import datetime
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import models
+from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
@@ -141,6 +146,14 @@ class Provider(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("offers:provider_detail", args=[self.slug])
 
+    @property
+    def map_url(self) -> str:
+        """A plain link to the place on OpenStreetMap (a link only: no scripts from other hosts)."""
+        lat, lon = self.latitude, self.longitude
+        if lat is None or lon is None:
+            return ""
+        return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=15/{lat:.5f}/{lon:.5f}"
+
 
 class OfferQuerySet(models.QuerySet):
     def published(self):
@@ -149,6 +162,77 @@ class OfferQuerySet(models.QuerySet):
     def with_card_relations(self):
         """What a list of offer cards needs, in a constant number of queries."""
         return self.select_related("provider__municipality").prefetch_related("subjects", "grades", "sdgs")
+
+    # The catalogue's filters (offers/filters.py). Many-to-many filters are EXISTS subqueries, so they
+    # never duplicate rows and combine freely with counting and grouping.
+
+    def matching(self, tsquery: str):
+        """Offers whose search vector matches ``tsquery``, a to_tsquery() expression that
+        offers.search.TextQuery builds from cleaned words (never pass user input here)."""
+        return self.filter(search_vector=SearchQuery(tsquery, search_type="raw", config="danish"))
+
+    def _through_exists(self, relation: str, column: str, ids):
+        through = self.model._meta.get_field(relation).remote_field.through
+        return self.filter(Exists(through.objects.filter(offer_id=OuterRef("pk"), **{f"{column}__in": ids})))
+
+    def with_any_subject(self, subject_ids):
+        return self._through_exists("subjects", "subject_id", subject_ids)
+
+    def for_any_grade(self, grade_ids):
+        return self._through_exists("grades", "gradelevel_id", grade_ids)
+
+    def with_any_sdg(self, sdg_ids):
+        return self._through_exists("sdgs", "sdg_id", sdg_ids)
+
+    def in_municipalities(self, municipality_ids):
+        return self.filter(provider__municipality_id__in=municipality_ids)
+
+    def in_regions(self, region_ids):
+        return self.filter(provider__municipality__region_id__in=region_ids)
+
+    def by_provider_kind(self, kinds):
+        return self.filter(provider__kind__in=kinds)
+
+    def of_format(self, formats):
+        return self.filter(format__in=formats)
+
+    def free(self):
+        return self.filter(price_dkk=0)
+
+    def available_on(self, day: datetime.date):
+        """Offered on ``day``: open-ended periods count as available."""
+        return self.filter(
+            Q(available_from__isnull=True) | Q(available_from__lte=day),
+            Q(available_to__isnull=True) | Q(available_to__gte=day),
+        )
+
+    def related_to(self, offer: "Offer", limit: int = 4):
+        """Other offers for a teacher who looks at ``offer``: most shared subjects first, then shared
+        grades, then the same learning place; one query (plus the card relations)."""
+        through = self.model.subjects.through
+        grades = self.model.grades.through
+        shared_subjects = through.objects.filter(
+            offer_id=OuterRef("pk"),
+            subject_id__in=through.objects.filter(offer_id=offer.pk).values("subject_id"),
+        )
+        shared_grades = grades.objects.filter(
+            offer_id=OuterRef("pk"),
+            gradelevel_id__in=grades.objects.filter(offer_id=offer.pk).values("gradelevel_id"),
+        )
+        return (
+            self.exclude(pk=offer.pk)
+            .filter(Exists(shared_subjects) | Q(provider_id=offer.provider_id))
+            .annotate(
+                shared_subjects=_count_subquery(shared_subjects),
+                shared_grades=_count_subquery(shared_grades),
+                same_place=Case(When(provider_id=offer.provider_id, then=1), default=0),
+            )
+            .order_by("-shared_subjects", "-shared_grades", "-same_place", "-created", "-pk")[:limit]
+        )
+
+
+def _count_subquery(queryset):
+    return Coalesce(Subquery(queryset.order_by().values("offer_id").annotate(n=Count("*")).values("n")), 0)
 
 
 class Offer(models.Model):
@@ -218,6 +302,7 @@ class Offer(models.Model):
             GinIndex(fields=["search_vector"], name="offer_search_vector_gin"),
             models.Index(fields=["status", "-created"], name="offer_status_created"),
             models.Index(fields=["format"], name="offer_format"),
+            models.Index(fields=["status", "title"], name="offer_status_title"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -257,3 +342,57 @@ class Offer(models.Model):
     @property
     def is_free(self) -> bool:
         return self.price_dkk == 0
+
+    @property
+    def grade_span(self) -> str:
+        """ "4. klasse–6. klasse" for consecutive grades, else the names (uses prefetched grades)."""
+        grades = list(self.grades.all())
+        consecutive = all(b.order == a.order + 1 for a, b in zip(grades, grades[1:], strict=False))
+        if len(grades) > 2 and consecutive:
+            return f"{grades[0].name}–{grades[-1].name}"
+        return ", ".join(grade.name for grade in grades)
+
+    @property
+    def duration_display(self) -> str:
+        if not self.duration_minutes:
+            return ""
+        hours, minutes = divmod(self.duration_minutes, 60)
+        parts = []
+        if hours:
+            parts.append(ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours})
+        if minutes:
+            parts.append(ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes})
+        return " ".join(parts)
+
+    @property
+    def language_names(self) -> list[str]:
+        names = []
+        for code in self.languages:
+            try:
+                names.append(get_language_info(code)["name_translated"])
+            except KeyError:
+                names.append(code)
+        return names
+
+
+class SearchWord(models.Model):
+    """A word that occurs in some offer's title, summary, themes or description: the vocabulary that
+    typo-tolerant search and "did you mean" suggestions are matched against (pg_trgm similarity).
+
+    Filled by statement-level triggers on offers_offer (see migration 0004), so every write path keeps it
+    current. Words are never removed; suggestions are only shown when they give hits, so stale words and
+    words from unpublished offers never surface.
+    """
+
+    word = models.CharField(_("word"), max_length=40, primary_key=True)
+    folded = models.CharField(
+        _("folded word"), max_length=40, help_text=_("Lower case, accents and “aa” folded.")
+    )
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        indexes = [GinIndex(fields=["folded"], opclasses=["gin_trgm_ops"], name="offer_searchword_trgm")]
+
+    def __str__(self) -> str:
+        return self.word

@@ -10,4 +10,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("offers.urls")),
+    path("samarbejder/", include("partnerships.urls")),
+    path("kommuner/", include("municipalities.urls")),
 ]

@@ -117,3 +117,75 @@ def axe_check(page) -> None:
         options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}},
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.fixture
+def consultant(lejre):
+    """A staff user who is Lejre's open-school consultant (set up as `manage.py grant_municipality` does)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    user = get_user_model().objects.create_user(
+        "lejre-konsulent", "konsulent@lejre.example.dk", "correct-horse-battery"
+    )
+    call_command("grant_municipality", user.username, lejre.code, stdout=StringIO())
+    user.refresh_from_db()
+    return user
+
+
+@pytest.fixture
+def make_partnership(lejre):
+    """Create a partnership (public unless told otherwise) in Lejre unless told otherwise.
+
+    Related objects by stable identifier: municipalities by code, schools/providers/offers by key, subjects
+    and grades by slug; contacts as (role, name, email) tuples, in order.
+    """
+    from municipalities.models import School
+    from partnerships.models import Contact, Partnership
+
+    def make(
+        title="Museum og skole",
+        *,
+        municipalities=("350",),
+        schools=(),
+        providers=(),
+        offers=(),
+        subjects=(),
+        grades=(),
+        contacts=(),
+        **fields,
+    ):
+        key = fields.pop("key", None) or f"partnership-{Partnership.objects.count() + 1}"
+        defaults = {"key": key, "slug": key, "kind": "collaboration", "public": True}
+        partnership = Partnership.objects.create(title=title, **{**defaults, **fields})
+        partnership.municipalities.set(Municipality.objects.filter(code__in=municipalities))
+        partnership.schools.set(School.objects.filter(key__in=schools))
+        partnership.providers.set(Provider.objects.filter(key__in=providers))
+        partnership.offers.set(Offer.objects.filter(key__in=offers))
+        partnership.subjects.set(Subject.objects.filter(slug__in=subjects))
+        partnership.grades.set(GradeLevel.objects.filter(slug__in=grades))
+        Contact.objects.bulk_create(
+            Contact(partnership=partnership, role=role, name=name, email=email, position=position)
+            for position, (role, name, email) in enumerate(contacts)
+        )
+        return partnership
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Let serialized rollback restore the reference data in every browser test, not just the first.
+
+    Playwright's sync API keeps an asyncio loop running in the test thread, so asgiref hands the test a
+    different DatabaseWrapper object than the one the test database was serialized on; without the
+    serialized contents that object's rollback restores nothing and later browser tests find no
+    municipalities. Putting the contents on the wrapper class makes every connection object see them.
+    """
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents

@@ -1,0 +1,14 @@
+"""Public pages of the municipal sites under /kommuner/ (see views.py)."""
+
+from django.urls import path
+
+from municipalities import views
+
+app_name = "municipalities"
+
+urlpatterns = [
+    path("", views.site_list, name="site_list"),
+    path("<slug:slug>/", views.site_detail, name="site_detail"),
+    path("<slug:slug>/tilbud/", views.site_search, name="site_search"),
+    path("<slug:slug>/daekning/", views.coverage, name="coverage"),
+]

@@ -1,0 +1,57 @@
+"""Public pages of the municipal sites (kommunesites) and the consultant's coverage page.
+
+The public sees published sites only; a consultant for the municipality (municipalities.access) may
+preview an unpublished site, and only they see its coverage page.
+"""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from municipalities.access import consults_for
+from municipalities.coverage import coverage as coverage_matrix
+from municipalities.models import MunicipalSite
+from offers.search import search_catalogue
+
+
+def _get_site(request, slug: str) -> MunicipalSite:
+    """The site at `slug`: published, or unpublished for a preview by its own consultants."""
+    site = get_object_or_404(
+        MunicipalSite.objects.select_related("municipality__region"), municipality__slug=slug
+    )
+    if not site.published and not consults_for(request.user, site.municipality):
+        raise Http404
+    return site
+
+
+def site_list(request):
+    sites = MunicipalSite.objects.published().select_related("municipality__region")
+    sites = sites.order_by("municipality__region__name", "municipality__name")
+    return render(request, "municipalities/site_list.html", {"sites": sites})
+
+
+def site_detail(request, slug):
+    site = _get_site(request, slug)
+    page = Paginator(site.other_offers(), settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    featured = site.featured_entries() if page.number == 1 else []
+    return render(
+        request, "municipalities/site_detail.html", {"site": site, "featured": featured, "page": page}
+    )
+
+
+def site_search(request, slug):
+    """The catalogue search (offers.search) over the site's selection, with every facet of /tilbud/."""
+    site = _get_site(request, slug)
+    context = search_catalogue(request, site.selection())
+    return render(request, "municipalities/site_search.html", {**context, "site": site})
+
+
+@login_required
+def coverage(request, slug):
+    site = get_object_or_404(MunicipalSite.objects.select_related("municipality"), municipality__slug=slug)
+    if not consults_for(request.user, site.municipality):
+        raise PermissionDenied
+    return render(request, "municipalities/coverage.html", {"site": site, "coverage": coverage_matrix(site)})

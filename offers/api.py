@@ -1,0 +1,100 @@
+"""The catalogue as JSON for open data and integrations: /api/tilbud/ (the same search, parameters and order
+as /tilbud/, paginated) and /api/tilbud/<slug>/. Read-only, published offers only, no login."""
+
+from django.core.paginator import InvalidPage
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.http import require_GET
+
+from offers.models import Offer
+from offers.search_engine import run_search
+
+JSON_OPTIONS = {"ensure_ascii": False}
+
+
+def offer_item(request: HttpRequest, offer: Offer) -> dict:
+    """One offer in a list (uses the card relations: provider, municipality, subjects, grades, SDGs)."""
+    municipality = offer.provider.municipality
+    return {
+        "key": offer.key,
+        "slug": offer.slug,
+        "url": request.build_absolute_uri(offer.get_absolute_url()),
+        "title": offer.title,
+        "summary": offer.summary,
+        "provider": {"key": offer.provider.key, "slug": offer.provider.slug, "name": offer.provider.name},
+        "municipality_code": municipality.code if municipality else None,
+        "subjects": [subject.slug for subject in offer.subjects.all()],
+        "grades": [grade.slug for grade in offer.grades.all()],
+        "format": offer.format,
+        "price_dkk": offer.price_dkk,
+        "sdgs": [sdg.number for sdg in offer.sdgs.all()],
+    }
+
+
+def _error(status: int, message: str, **extra) -> JsonResponse:
+    return JsonResponse({"error": message, **extra}, status=status, json_dumps_params=JSON_OPTIONS)
+
+
+@require_GET
+def offer_list(request: HttpRequest) -> JsonResponse:
+    result = run_search(request.GET, Offer.objects.published(), facets=())
+    if result.ignored:
+        return _error(400, "Invalid parameters.", parameters=result.ignored)
+    try:
+        page = result.paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        return _error(404, "No such page.")
+    query = request.GET.copy()
+
+    def link(number: int) -> str:
+        query["page"] = str(number)
+        return request.build_absolute_uri("?" + query.urlencode())
+
+    return JsonResponse(
+        {
+            "count": result.total,
+            "page": page.number,
+            "pages": result.paginator.num_pages,
+            "next": link(page.next_page_number()) if page.has_next() else None,
+            "previous": link(page.previous_page_number()) if page.has_previous() else None,
+            "results": [offer_item(request, offer) for offer in page],
+        },
+        json_dumps_params=JSON_OPTIONS,
+    )
+
+
+@require_GET
+def offer_detail(request: HttpRequest, slug: str) -> JsonResponse:
+    offer = (
+        Offer.objects.published().with_card_relations().select_related("provider").filter(slug=slug).first()
+    )
+    if offer is None:
+        return _error(404, "No published offer with this slug.")
+    provider = offer.provider
+    item = offer_item(request, offer)
+    item["provider"].update(
+        {
+            "url": request.build_absolute_uri(provider.get_absolute_url()),
+            "kind": provider.kind,
+            "address": provider.address,
+            "postcode": provider.postcode,
+            "city": provider.city,
+            "latitude": provider.latitude,
+            "longitude": provider.longitude,
+            "website": provider.website,
+        }
+    )
+    item.update(
+        {
+            "description_html": offer.description,
+            "themes": offer.themes,
+            "duration_minutes": offer.duration_minutes,
+            "max_participants": offer.max_participants,
+            "available_from": offer.available_from.isoformat() if offer.available_from else None,
+            "available_to": offer.available_to.isoformat() if offer.available_to else None,
+            "booking_url": offer.booking_url,
+            "booking_email": offer.booking_email,
+            "languages": offer.languages,
+            "updated": offer.updated.isoformat(),
+        }
+    )
+    return JsonResponse(item, json_dumps_params=JSON_OPTIONS)

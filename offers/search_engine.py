@@ -1,0 +1,279 @@
+"""The catalogue search itself: the free-text query (Danish stemming, prefix, typo tolerance), counting
+hits and facets in one query, and ordering. offers/search.py turns a SearchResult into a page;
+offers/api.py into JSON. The contract other apps use is in offers/search.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.core.paginator import Paginator
+from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
+from django.db.models.functions import Cast
+from django.http import QueryDict
+from django.utils.functional import cached_property
+
+from offers.filters import MAX_QUERY_LENGTH, SORT_ALIASES, OfferFilterSet, ReferenceData
+from offers.folding import fold, words
+from offers.models import Offer, SearchWord
+
+FEW_HITS = 3  # fewer full-text hits than this: also look for similar words (typos)
+MAX_WORDS = 8
+MAX_WORD_LENGTH = 40
+SIMILAR_PER_WORD = 3
+FACET_ORDER = ["fag", "klassetrin", "gratis", "format", "region", "kommune", "udbyder", "verdensmaal"]
+# How each facet groups the hits; many-to-many and foreign-key facets group by id (mapped to slugs/codes).
+FACET_GROUPS = {
+    "fag": "subjects",
+    "klassetrin": "grades",
+    "verdensmaal": "sdgs",
+    "kommune": "provider__municipality",
+    "region": "provider__municipality__region",
+    "format": "format",
+    "udbyder": "provider__kind",
+    "gratis": Case(When(price_dkk=0, then=Value("1")), default=Value("0")),
+}
+GROUPED_BY_ID = {"fag", "klassetrin", "verdensmaal", "kommune", "region"}
+NATURAL_ORDER = {"klassetrin", "verdensmaal", "format", "region"}  # others: most hits first
+VISIBLE_CHOICES = 8  # long facets show this many choices and the rest behind "Show more"
+
+
+# --- The free-text part ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextQuery:
+    """The words of a search, each with its alternatives (similar spellings), as a to_tsquery() expression.
+
+    Only folded letters and digits survive parsing, so quoting them is safe; the last typed word also
+    matches as a prefix ("vikinge" finds "vikingetid"). Words AND together, alternatives OR.
+    """
+
+    terms: tuple[tuple[str, ...], ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> TextQuery:
+        tokens = [w for w in words(text[:MAX_QUERY_LENGTH]) if len(w) <= MAX_WORD_LENGTH]
+        return cls(tuple((token,) for token in tokens[:MAX_WORDS]))
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    @property
+    def typed(self) -> list[str]:
+        return [term[0] for term in self.terms]
+
+    def tsquery(self) -> str:
+        parts = []
+        for i, (word, *alternatives) in enumerate(self.terms):
+            typed = f"'{word}':*" if i == len(self.terms) - 1 else f"'{word}'"
+            parts.append("(" + " | ".join([typed, *(f"'{alt}'" for alt in alternatives)]) + ")")
+        return " & ".join(parts)
+
+    def widened(self, similar: dict[str, list[str]]) -> TextQuery:
+        return TextQuery(tuple((term[0], *similar.get(term[0], [])) for term in self.terms))
+
+
+def similar_words(tokens: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    """For each typed word of three letters or more that is not a known word, up to SIMILAR_PER_WORD
+    known words that look like it (pg_trgm), best first, as (shown word, folded word). One query."""
+    tokens = [t for t in dict.fromkeys(tokens) if len(t) >= 3]
+    if not tokens:
+        return {}
+    branches = [
+        SearchWord.objects.filter(folded__trigram_similar=token)
+        .annotate(token=Value(token, output_field=CharField()), similarity=TrigramSimilarity("folded", token))
+        .order_by("-similarity", "word")
+        .values_list("token", "word", "folded")[: SIMILAR_PER_WORD + 1]
+        for token in tokens
+    ]
+    rows = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
+    found: dict[str, list[tuple[str, str]]] = {}
+    for token, word, folded in rows:
+        found.setdefault(token, []).append((word, folded))
+    result = {}
+    for token, candidates in found.items():
+        if any(folded == token for _word, folded in candidates):
+            continue  # a known word: nothing to correct
+        usable = [(w, f) for w, f in candidates if words(f) == [f]]
+        result[token] = usable[:SIMILAR_PER_WORD]
+    return {token: found for token, found in result.items() if found}
+
+
+# --- Counting ------------------------------------------------------------------------------------------
+
+
+def count_hits(branches: list[tuple[str, QuerySet, object]]) -> dict[str, dict[str, int]]:
+    """Count many querysets in ONE query (UNION ALL). Each branch is (label, queryset, group) where
+    group is a field path or expression to count per value, or None for a plain count."""
+    if not branches:
+        return {}
+    combined = [
+        qs.order_by()
+        .values_list(
+            Value(label, output_field=CharField()),
+            Cast(group, CharField()) if group is not None else Value("", output_field=CharField()),
+        )
+        .annotate(n=Count("pk"))
+        for label, qs, group in branches
+    ]
+    rows = combined[0].union(*combined[1:], all=True) if len(combined) > 1 else combined[0]
+    counts: dict[str, dict[str, int]] = {label: {} for label, _qs, _group in branches}
+    for label, value, n in rows:
+        if value is not None:
+            counts[label][value] = n
+    return counts
+
+
+def _total(counts: dict[str, dict[str, int]], label: str) -> int:
+    return counts.get(label, {}).get("", 0)
+
+
+# --- The search ----------------------------------------------------------------------------------------
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told the number of hits (already counted with the facets), so it does not count."""
+
+    def __init__(self, object_list, per_page, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+@dataclass
+class SearchResult:
+    filterset: OfferFilterSet
+    reference: ReferenceData
+    text: TextQuery
+    total: int
+    paginator: Paginator
+    facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    similar: list[str] = field(default_factory=list)
+    suggestions: list[tuple[str, int]] = field(default_factory=list)
+    counts_without: dict[str, int] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)
+
+    @property
+    def sort(self) -> str:
+        return self.filterset.form.cleaned_data.get("sorter") or "relevans"
+
+
+def scoped(base_queryset: QuerySet) -> QuerySet:
+    """Published offers of ``base_queryset``; a base that joins, groups or slices is used as an id set so
+    that counting never sees duplicates."""
+    query = base_queryset.query
+    if query.annotations or query.distinct or query.combinator or query.is_sliced or len(query.alias_map) > 1:
+        return Offer.objects.filter(pk__in=base_queryset.order_by().values("pk")).published()
+    return base_queryset.order_by().published()
+
+
+def normalized(data: QueryDict) -> QueryDict:
+    data = data.copy()
+    data.pop("page", None)
+    if data.get("sorter") in SORT_ALIASES:
+        data["sorter"] = SORT_ALIASES[data["sorter"]]
+    return data
+
+
+def run_search(
+    data: QueryDict,
+    base_queryset: QuerySet,
+    *,
+    facets: Iterable[str] = FACET_ORDER,
+    per_page: int | None = None,
+) -> SearchResult:
+    """Search ``base_queryset`` with the catalogue parameters in ``data``: see the module docstring."""
+    facets = [name for name in FACET_ORDER if name in set(facets)]
+    reference = ReferenceData.load()
+    filterset = OfferFilterSet(normalized(data), queryset=scoped(base_queryset), reference=reference)
+    ignored = filterset.ignored()
+    text = TextQuery.parse(filterset.form.cleaned_data.get("q") or "")
+    filterset.tsquery = text.tsquery() if text else None
+
+    branches = [("total", filterset.queryset_without(), None)]
+    branches += [(name, filterset.queryset_without(name), FACET_GROUPS[name]) for name in facets]
+    counts = count_hits(branches)
+    total = _total(counts, "total")
+
+    similar: list[str] = []
+    suggestions: list[tuple[str, int]] = []
+    plain_text = text
+    if text and total < FEW_HITS:
+        found = similar_words(text.typed)
+        if found:
+            widened = text.widened({token: [f for _w, f in pairs] for token, pairs in found.items()})
+            filterset.tsquery = widened.tsquery()
+            phrases = _phrases(text.typed, found)
+            branches = [("total", filterset.queryset_without(), None)]
+            branches += [(name, filterset.queryset_without(name), FACET_GROUPS[name]) for name in facets]
+            branches += [
+                (f"phrase{i}", filterset.queryset_without("q").matching(TextQuery.parse(p).tsquery()), None)
+                for i, p in enumerate(phrases)
+            ]
+            widened_counts = count_hits(branches)
+            if _total(widened_counts, "total") > total:  # the similar words found more: use them
+                text, counts, total = widened, widened_counts, _total(widened_counts, "total")
+                phrase_hits = [(p, _total(counts, f"phrase{i}")) for i, p in enumerate(phrases)]
+                suggestions = sorted(((p, n) for p, n in phrase_hits if n), key=lambda item: -item[1])
+                similar = list(dict.fromkeys(w for pairs in found.values() for w, _f in pairs))
+            else:
+                filterset.tsquery = plain_text.tsquery()
+
+    counts_without = {}
+    if total == 0:
+        active = list(filterset.active())
+        if len(active) > 0:
+            counted = count_hits([(name, filterset.queryset_without(name), None) for name in active])
+            counts_without = {name: _total(counted, name) for name in active}
+
+    hits = filterset.queryset_without().with_card_relations()
+    sort = filterset.form.cleaned_data.get("sorter") or "relevans"
+    if sort == "relevans" and text:
+        rank = SearchRank(F("search_vector"), SearchQuery(text.tsquery(), search_type="raw", config="danish"))
+        if text is not plain_text:  # words as typed weigh more than similar words
+            rank = rank + SearchRank(
+                F("search_vector"), SearchQuery(plain_text.tsquery(), search_type="raw", config="danish")
+            )
+        hits = hits.annotate(rank=rank).order_by("-rank", "-created", "-pk")
+    elif sort == "titel":
+        hits = hits.order_by("title", "pk")
+    else:
+        hits = hits.order_by("-created", "-pk")
+
+    return SearchResult(
+        filterset=filterset,
+        reference=reference,
+        text=plain_text,
+        total=total,
+        paginator=_CountedPaginator(hits, per_page or settings.PORTAL_PAGE_SIZE, total),
+        facet_counts={name: _by_value(name, counts.get(name, {}), reference) for name in facets},
+        similar=[w for w in similar if fold(w) not in plain_text.typed],
+        suggestions=suggestions,
+        counts_without=counts_without,
+        ignored=ignored,
+    )
+
+
+def _by_value(name: str, counts: dict[str, int], reference: ReferenceData) -> dict[str, int]:
+    """Counts keyed by parameter value (slug, code, number) instead of database id."""
+    if name not in GROUPED_BY_ID:
+        return counts
+    return {c.value: counts[str(c.id)] for c in reference.choices.get(name, []) if str(c.id) in counts}
+
+
+def _phrases(typed: list[str], found: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """Up to three corrected queries: each typed word replaced by its 1st, 2nd, 3rd similar word."""
+    phrases = []
+    for k in range(SIMILAR_PER_WORD):
+        phrase = []
+        for token in typed:
+            options = found.get(token, [])
+            phrase.append(options[min(k, len(options) - 1)][0] if options else token)
+        phrases.append(" ".join(phrase))
+    return list(dict.fromkeys(phrases))

@@ -1,0 +1,72 @@
+"""Pages of the partnerships app: the public showcase and a record (public records only, contacts by role
+and never with e-mail or phone), the consultants' summary and the printable agreement (back office)."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from offers.models import Offer
+from partnerships import health
+from partnerships.access import VIEW_PERMISSION, may_manage, visible_partnerships
+from partnerships.filters import PartnershipFilter
+from partnerships.models import Partnership
+from partnerships.summary import summarise
+
+
+def partnership_list(request):
+    records = Partnership.objects.public().with_card_relations()
+    filterset = PartnershipFilter(request.GET or None, queryset=records, request=request)
+    invalid = filterset.is_bound and not filterset.is_valid()
+    page = Paginator(filterset.qs, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": filterset, "page": page, "query": query.urlencode()}
+    return render(request, "partnerships/partnership_list.html", context, status=400 if invalid else 200)
+
+
+def partnership_detail(request, slug):
+    partnership = get_object_or_404(
+        visible_partnerships(request.user).prefetch_related(
+            "providers",
+            "schools",
+            "municipalities",
+            "subjects",
+            "grades",
+            "contacts",
+            Prefetch("offers", queryset=Offer.objects.published().select_related("provider")),
+        ),
+        slug=slug,
+    )
+    context = {"partnership": partnership, "may_manage": may_manage(request.user, partnership)}
+    return render(request, "partnerships/partnership_detail.html", context)
+
+
+@login_required
+def summary(request):
+    if not request.user.has_perm(VIEW_PERMISSION):
+        raise PermissionDenied
+    today = timezone.localdate()
+    context = {"summaries": summarise(request.user, today), "legend": health.describe(today), "today": today}
+    return render(request, "partnerships/summary.html", context)
+
+
+@login_required
+def agreement(request, slug):
+    partnership = get_object_or_404(
+        Partnership.objects.select_related("successor").prefetch_related(
+            "providers__municipality",
+            "schools__municipality",
+            "municipalities",
+            "subjects",
+            "grades",
+            "contacts",
+        ),
+        slug=slug,
+    )
+    if not may_manage(request.user, partnership):
+        raise PermissionDenied
+    return render(request, "partnerships/agreement.html", {"partnership": partnership})

@@ -1,0 +1,157 @@
+"""`manage.py seed_demo`: a deterministic, realistic Danish demo catalogue, and its safety switches."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.postgres.search import SearchQuery
+from django.core.management import CommandError, call_command
+
+from municipalities.models import Region
+from offers.demo.generate import build_catalogue
+from offers.demo.profiles import PROFILES
+from offers.demo.topics import TOPICS
+from offers.models import Offer, Provider, Subject
+from portal.text import sanitize_html
+
+pytestmark = pytest.mark.django_db
+
+SMALL = 300
+
+
+def seed(**options) -> str:
+    out = StringIO()
+    call_command("seed_demo", stdout=out, **options)
+    return out.getvalue()
+
+
+def snapshot() -> list[tuple]:
+    return list(
+        Offer.objects.order_by("key").values_list(
+            "key", "slug", "title", "provider__key", "price_dkk", "status", "available_from", "created"
+        )
+    )
+
+
+@pytest.fixture
+def seeded() -> str:
+    return seed(offers=SMALL, seed=7)
+
+
+def test_seeding_creates_exactly_the_asked_number_of_offers_from_about_a_fifth_as_many_places(seeded):
+    assert Offer.objects.count() == SMALL
+    assert Provider.objects.count() == SMALL // 5
+    assert f"{SMALL} offers" in seeded and f"{SMALL // 5} learning places" in seeded
+    assert " s." in seeded  # how long it took
+
+
+def test_the_same_seed_gives_the_same_catalogue_and_another_seed_a_different_one(seeded):
+    first = snapshot()
+    seed(offers=SMALL, seed=7, replace=True)
+    assert snapshot() == first
+    seed(offers=SMALL, seed=8, replace=True)
+    other = snapshot()
+    assert [row[2] for row in other] != [row[2] for row in first]
+    assert {row[0] for row in other} != {row[0] for row in first}
+
+
+def test_learning_places_lie_in_every_region_and_many_municipalities(seeded):
+    providers = Provider.objects.all()
+    assert providers.values("municipality").distinct().count() >= 40
+    assert set(providers.values_list("municipality__region", flat=True)) == set(
+        Region.objects.values_list("id", flat=True)
+    )
+
+
+def test_addresses_are_danish_and_consistent_with_the_region(seeded):
+    for provider in Provider.objects.select_related("municipality__region"):
+        assert len(provider.postcode) == 4 and provider.city and provider.address
+        assert 54.5 < provider.latitude < 57.8 and 8.0 < provider.longitude < 15.2
+        assert provider.website.startswith("https://www.") and provider.website.endswith(".example.dk")
+        assert provider.email.endswith(".example.dk") and provider.phone.startswith("+45 ")
+
+
+def test_a_default_sized_catalogue_has_every_kind_of_learning_place_and_all_municipalities(db):
+    catalogue = build_catalogue(2500, seed=1)
+    assert len(catalogue.offers) == 2500 and len(catalogue.providers) == 500
+    assert {p.kind for p in catalogue.providers} == set(Provider.Kind.values)
+    assert len({p.municipality.code for p in catalogue.providers}) == 98
+    per_provider = {}
+    for offer in catalogue.offers:
+        per_provider[offer.provider.key] = per_provider.get(offer.provider.key, 0) + 1
+    assert min(per_provider.values()) >= 1 and max(per_provider.values()) <= 15
+
+
+def test_prices_statuses_and_formats_are_spread_like_a_real_catalogue(seeded):
+    offers = Offer.objects.all()
+    assert offers.filter(price_dkk=0).count() >= 0.3 * SMALL
+    assert offers.filter(price_dkk__isnull=True).exists()
+    assert offers.filter(price_dkk__gt=0).exclude(price_dkk__range=(300, 4000)).count() == 0
+    assert offers.filter(status=Offer.Status.PUBLISHED).count() >= 0.8 * SMALL
+    assert offers.filter(status=Offer.Status.DRAFT).exists()
+    assert offers.filter(status=Offer.Status.ARCHIVED).exists()
+    assert (
+        offers.filter(format=Offer.Format.VISIT).count() > offers.filter(format=Offer.Format.ONLINE).count()
+    )
+
+
+def test_every_offer_has_grades_and_school_offers_have_subjects(seeded):
+    assert not Offer.objects.filter(grades__isnull=True).exists()
+    day_care_only = Offer.objects.exclude(
+        grades__stage__in=["indskoling", "mellemtrin", "udskoling", "ungdomsuddannelse"]
+    )
+    assert not Offer.objects.exclude(pk__in=day_care_only).filter(subjects__isnull=True).exists()
+
+
+def test_descriptions_are_already_clean_html(seeded):
+    for description in Offer.objects.values_list("description", flat=True)[:100]:
+        assert description.startswith("<p>")
+        assert sanitize_html(description) == description
+
+
+def test_seeded_offers_have_search_vectors_and_danish_full_text_finds_them(seeded):
+    assert Offer.objects.filter(search_vector__isnull=True).count() == 0
+    for word in ("museum", "natur", "undervisning", "eleverne"):
+        assert Offer.objects.filter(search_vector=SearchQuery(word, config="danish")).exists(), word
+
+
+def test_if_empty_does_nothing_when_a_catalogue_exists(seeded):
+    before = snapshot()
+    out = seed(offers=50, seed=99, if_empty=True)
+    assert "nothing seeded" in out
+    assert snapshot() == before
+
+
+def test_seeding_refuses_to_touch_an_existing_catalogue_without_replace(seeded):
+    with pytest.raises(CommandError, match="--replace"):
+        seed(offers=50)
+    assert Offer.objects.count() == SMALL
+
+
+def test_replace_deletes_the_old_catalogue_and_keeps_reference_data(seeded):
+    subjects = Subject.objects.count()
+    out = seed(offers=50, seed=3, replace=True)
+    assert f"Deleted {SMALL} offers" in out
+    assert Offer.objects.count() == 50
+    assert Subject.objects.count() == subjects
+
+
+def test_at_least_one_offer_is_required(db):
+    with pytest.raises(CommandError, match="at least 1"):
+        seed(offers=0)
+
+
+def test_every_topic_names_existing_subjects_for_the_levels_it_serves(db):
+    levels = dict(Subject.objects.values_list("slug", "level"))
+    for topic in TOPICS:
+        assert all(levels.get(s) in ("grundskole", "begge") for s in topic.subjects), topic.titles[0]
+        assert all(levels.get(s) in ("gymnasie", "begge") for s in topic.gym_subjects), topic.titles[0]
+        for first, last in topic.grades:
+            if last == 12:
+                assert topic.gym_subjects, topic.titles[0]
+            if first <= 11 and last >= 1:
+                assert topic.subjects, topic.titles[0]
+
+
+def test_every_provider_kind_has_a_profile_that_fits_anywhere():
+    for kind in Provider.Kind.values:
+        assert any(p.min_population == 0 and not p.coastal for p in PROFILES[kind]), kind
