@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.access import consulted_municipalities, consults_for, visible_offers
 from municipalities.models import FeaturedOffer, Municipality, MunicipalSite, Region, School
 from offers.models import Offer
+from portal.admin import ObjectScopedAdmin, ObjectScopedInline
 
 
 @admin.register(Region)
@@ -64,7 +65,7 @@ def _own_site_pks(request):
     return MunicipalSite.objects.filter(municipality__in=consulted_municipalities(request.user)).values("pk")
 
 
-class FeaturedOfferInline(admin.TabularInline):
+class FeaturedOfferInline(ObjectScopedInline, admin.TabularInline):
     model = FeaturedOffer
     fields = ["position", "offer", "note", "shown"]
     readonly_fields = ["shown"]
@@ -83,24 +84,12 @@ class FeaturedOfferInline(admin.TabularInline):
             kwargs["queryset"] = Offer.objects.filter(_choosable_offers(request, _own_site_pks(request)))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def _own(self, request, site) -> bool:
-        return site is None or consults_for(request.user, site.municipality)
-
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self._own(request, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and self._own(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._own(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._own(request, obj)
+    def object_in_scope(self, request, site) -> bool:
+        return consults_for(request.user, site.municipality)
 
 
 @admin.register(MunicipalSite)
-class MunicipalSiteAdmin(admin.ModelAdmin):
+class MunicipalSiteAdmin(ObjectScopedAdmin, admin.ModelAdmin):
     list_display = ["title", "municipality", "published", "updated"]
     list_filter = ["published", "municipality__region"]
     list_select_related = ["municipality"]
@@ -145,18 +134,9 @@ class MunicipalSiteAdmin(admin.ModelAdmin):
             kwargs["queryset"] = Offer.objects.filter(_choosable_offers(request, _own_site_pks(request)))
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    def _own(self, request, site) -> bool:
-        return site is None or consults_for(request.user, site.municipality)
+    def object_in_scope(self, request, site) -> bool:
+        return consults_for(request.user, site.municipality)
 
     def has_add_permission(self, request):
         without_site = consulted_municipalities(request.user).filter(site__isnull=True)
         return super().has_add_permission(request) and without_site.exists()
-
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self._own(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._own(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._own(request, obj)

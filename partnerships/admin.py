@@ -17,6 +17,7 @@ from municipalities.models import Municipality
 from partnerships import health
 from partnerships.access import in_scope, municipality_scope
 from partnerships.models import Activity, Contact, Partnership
+from portal.admin import ObjectScopedAdmin, ObjectScopedInline
 
 
 class HealthFilter(admin.SimpleListFilter):
@@ -92,33 +93,17 @@ class PartnershipAdminForm(forms.ModelForm):
         return municipalities
 
 
-class ScopedInline:
-    """Contacts follow the scope of their partnership."""
-
-    def _own(self, request, partnership) -> bool:
-        return partnership is None or in_scope(request.user, partnership)
-
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self._own(request, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and self._own(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._own(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._own(request, obj)
-
-
-class ContactInline(ScopedInline, admin.TabularInline):
+class ContactInline(ObjectScopedInline, admin.TabularInline):
     model = Contact
     fields = ["position", "role", "name", "email"]
     extra = 1
 
+    def object_in_scope(self, request, partnership) -> bool:
+        return in_scope(request.user, partnership)
+
 
 @admin.register(Partnership)
-class PartnershipAdmin(admin.ModelAdmin):
+class PartnershipAdmin(ObjectScopedAdmin, admin.ModelAdmin):
     form = PartnershipAdminForm
     list_display = ["title", "kind", "agreement", "municipality_names", "ended", "public", "health_summary"]
     list_filter = [HealthFilter, PeriodFilter, "kind", "agreement", MunicipalityFilter, "public", "recurring"]
@@ -204,18 +189,9 @@ class PartnershipAdmin(admin.ModelAdmin):
             _("Printable agreement"),
         )
 
-    def _own(self, request, partnership) -> bool:
-        return partnership is None or in_scope(request.user, partnership)
+    def object_in_scope(self, request, partnership) -> bool:
+        return in_scope(request.user, partnership)
 
     def has_add_permission(self, request):
         scope = municipality_scope(request.user)
         return super().has_add_permission(request) and (scope is None or scope.exists())
-
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self._own(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._own(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._own(request, obj)

@@ -6,11 +6,12 @@ import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.core.management import CommandError, call_command
 
-from municipalities.models import Region
+from municipalities.models import FeaturedOffer, MunicipalSite, Region
 from offers.demo.generate import build_catalogue
 from offers.demo.profiles import PROFILES
 from offers.demo.topics import TOPICS
 from offers.models import Offer, Provider, Subject
+from partnerships.models import Partnership
 from portal.text import sanitize_html
 
 pytestmark = pytest.mark.django_db
@@ -133,6 +134,22 @@ def test_replace_deletes_the_old_catalogue_and_keeps_reference_data(seeded):
     assert f"Deleted {SMALL} offers" in out
     assert Offer.objects.count() == 50
     assert Subject.objects.count() == subjects
+
+
+def test_seeding_also_creates_published_municipal_sites_and_partnerships_on_the_new_places(seeded):
+    sites = MunicipalSite.objects.filter(published=True)
+    assert sites.count() >= 5 and "municipal sites" in seeded
+    assert FeaturedOffer.objects.filter(site__in=sites, offer__status=Offer.Status.PUBLISHED).count() >= 10
+    assert Partnership.objects.filter(public=True).exists() and "partnerships" in seeded
+    assert not Partnership.objects.filter(providers=None).exists()
+
+
+def test_replace_also_replaces_partnerships_so_none_is_left_without_its_learning_place(seeded):
+    out = seed(offers=SMALL, seed=8, replace=True)
+    assert "partnerships" in out.splitlines()[0]
+    assert Partnership.objects.exists()
+    assert not Partnership.objects.filter(providers=None).exists()
+    assert not FeaturedOffer.objects.exclude(offer__in=Offer.objects.all()).exists()
 
 
 def test_at_least_one_offer_is_required(db):

@@ -1,20 +1,27 @@
-"""`manage.py seed_demo`: fill the database with the deterministic demo catalogue (see offers.demo)."""
+"""`manage.py seed_demo`: fill the database with deterministic demo data: the catalogue of learning places and
+offers (offers.demo), municipal sites that feature some of them (municipalities.demo) and partnerships
+between learning places and schools (partnerships.demo)."""
 
+import random
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count, ProtectedError, RestrictedError
 
+from municipalities.demo import seed_demo_sites
 from offers.demo.generate import build_catalogue
 from offers.demo.store import delete_catalogue, write_catalogue
 from offers.models import Offer, Provider
+from partnerships.demo import seed_demo_partnerships
+from partnerships.models import Partnership
 
 
 class Command(BaseCommand):
     help = (
-        "Create a demo catalogue of learning places and offers. The same --seed and --offers always give the "
-        "same data. Refuses to run when learning places or offers exist, unless --replace or --if-empty."
+        "Create a demo catalogue of learning places and offers, municipal sites and partnerships. The same "
+        "--seed and --offers always give the same catalogue. Refuses to run when learning places or offers "
+        "exist, unless --replace or --if-empty."
     )
 
     def add_arguments(self, parser):
@@ -24,7 +31,7 @@ class Command(BaseCommand):
         existing.add_argument(
             "--replace",
             action="store_true",
-            help="Delete ALL learning places and offers first (reference data is kept).",
+            help="Delete ALL learning places, offers and partnerships first (reference data is kept).",
         )
         existing.add_argument(
             "--if-empty",
@@ -52,13 +59,19 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 if n_offers or n_providers:
+                    n_partnerships = Partnership.objects.count()
+                    Partnership.objects.all().delete()
                     deleted = delete_catalogue()
                     self.stdout.write(
-                        f"Deleted {deleted[0]:,} offers and {deleted[1]:,} learning places "
+                        f"Deleted {deleted[0]:,} offers, {deleted[1]:,} learning places "
+                        f"and {n_partnerships:,} partnerships "
                         f"in {time.perf_counter() - started:.1f} s."
                     )
                 built = time.perf_counter()
                 written = write_catalogue(build_catalogue(offers, seed))
+                rng = random.Random(seed)
+                sites = seed_demo_sites(rng)
+                partnerships = seed_demo_partnerships(rng)
         except (ProtectedError, RestrictedError) as error:
             raise CommandError(
                 f"Cannot delete the existing catalogue: other data refers to it ({error.args[0]})"
@@ -70,7 +83,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Created {written.providers:,} learning places and {written.offers:,} offers "
                 f"({by_status.get('published', 0):,} published, {by_status.get('draft', 0):,} draft, "
-                f"{by_status.get('archived', 0):,} archived; links: {links}) "
-                f"from seed {seed} in {elapsed:.1f} s."
+                f"{by_status.get('archived', 0):,} archived; links: {links}), {sites} municipal sites "
+                f"and {partnerships} partnerships from seed {seed} in {elapsed:.1f} s."
             )
         )
