@@ -20,7 +20,8 @@ from municipalities.models import Municipality, Region
 from offers.folding import danish_sort_key
 from offers.models import SDG, GradeLevel, Offer, Provider, Subject
 
-SORT_CHOICES = [("relevans", _("Relevance")), ("nyeste", _("Newest first")), ("titel", _("Title"))]
+DEFAULT_SORT = "relevans"  # best match first; without search words the newest first
+SORT_CHOICES = [(DEFAULT_SORT, _("Relevance")), ("nyeste", _("Newest first")), ("titel", _("Title"))]
 # The issue names the orders in English; integrators may use either word.
 SORT_ALIASES = {"relevance": "relevans", "newest": "nyeste", "title": "titel"}
 MAX_QUERY_LENGTH = 200
@@ -114,7 +115,9 @@ class OfferFilterSet(django_filters.FilterSet):
     )
     fag = FacetFilter(label=_("Subject"), method="filter_subjects")
     klassetrin = FacetFilter(label=_("Grade"), method="filter_grades")
-    gratis = django_filters.BooleanFilter(label=_("Price"), method="filter_free")
+    gratis = django_filters.ChoiceFilter(
+        label=_("Price"), choices=[("1", _("Free only"))], method="filter_free"
+    )
     format = FacetFilter(label=_("Format"), method="filter_format")
     region = FacetFilter(label=_("Region"), method="filter_regions")
     kommune = FacetFilter(label=_("Municipality"), method="filter_municipalities")
@@ -166,11 +169,7 @@ class OfferFilterSet(django_filters.FilterSet):
         """Parameters (names) whose value was not understood, wholly or partly."""
         self.form.is_valid()
         names = [name for name in self.form.errors if name in self.data]
-        names += [
-            name
-            for name, flt in self.filters.items()
-            if isinstance(flt, FacetFilter) and getattr(flt.field, "dropped", False)
-        ]
+        names += [name for name, field in self.form.fields.items() if getattr(field, "dropped", False)]
         return sorted(set(names))
 
     # -- filter methods -------------------------------------------------------------------------------
@@ -200,7 +199,7 @@ class OfferFilterSet(django_filters.FilterSet):
         return qs.by_provider_kind(value)
 
     def filter_free(self, qs, name, value):
-        return qs.free() if value else qs
+        return qs.free()
 
     def filter_available_on(self, qs, name, value):
         return qs.available_on(value)

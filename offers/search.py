@@ -61,6 +61,7 @@ from django.http import HttpRequest
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from offers.filters import DEFAULT_SORT
 from offers.folding import danish_sort_key
 from offers.search_engine import FACET_ORDER, NATURAL_ORDER, VISIBLE_CHOICES, SearchResult, run_search
 
@@ -128,7 +129,7 @@ def _state(result: SearchResult) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     for name in PARAM_ORDER:
         value = data.get(name)
-        if not value:
+        if not value or (name == "sorter" and value == DEFAULT_SORT):
             continue
         if name == "gratis":
             pairs.append((name, "1"))

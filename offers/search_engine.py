@@ -4,8 +4,11 @@ offers/api.py into JSON. The contract other apps use is in offers/search.py."""
 
 from __future__ import annotations
 
+import operator
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
@@ -15,7 +18,7 @@ from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.utils.functional import cached_property
 
-from offers.filters import MAX_QUERY_LENGTH, SORT_ALIASES, OfferFilterSet, ReferenceData
+from offers.filters import DEFAULT_SORT, MAX_QUERY_LENGTH, SORT_ALIASES, OfferFilterSet, ReferenceData
 from offers.folding import fold, words
 from offers.models import Offer, SearchWord
 
@@ -23,6 +26,8 @@ FEW_HITS = 3  # fewer full-text hits than this: also look for similar words (typ
 MAX_WORDS = 8
 MAX_WORD_LENGTH = 40
 SIMILAR_PER_WORD = 3
+SIMILARITY_MARGIN = 0.1  # similar words must be about as close as the closest one
+MIN_LENGTH_RATIO = 0.6  # a much shorter word is another word: "bio" is not what "bioloji" meant
 FACET_ORDER = ["fag", "klassetrin", "gratis", "format", "region", "kommune", "udbyder", "verdensmaal"]
 # How each facet groups the hits; many-to-many and foreign-key facets group by id (mapped to slugs/codes).
 FACET_GROUPS = {
@@ -47,16 +52,19 @@ VISIBLE_CHOICES = 8  # long facets show this many choices and the rest behind "S
 class TextQuery:
     """The words of a search, each with its alternatives (similar spellings), as a to_tsquery() expression.
 
-    Only folded letters and digits survive parsing, so quoting them is safe; the last typed word also
-    matches as a prefix ("vikinge" finds "vikingetid"). Words AND together, alternatives OR.
+    Words AND together, alternatives OR; the last word and its alternatives also match as a prefix
+    ("vikinge" finds "vikingetid"). Only folded letters and digits survive parsing (and the dots of an
+    abbreviation), so quoting them is safe. A word of two or three letters may be an abbreviation: "hc"
+    and "H.C." also look for "h.c", the one word PostgreSQL makes of "H.C." in a text.
     """
 
     terms: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def parse(cls, text: str) -> TextQuery:
-        tokens = [w for w in words(text[:MAX_QUERY_LENGTH]) if len(w) <= MAX_WORD_LENGTH]
-        return cls(tuple((token,) for token in tokens[:MAX_WORDS]))
+        text = _ABBREVIATION_DOT.sub("", fold(text[:MAX_QUERY_LENGTH]))
+        tokens = [w for w in words(text) if len(w) <= MAX_WORD_LENGTH]
+        return cls(tuple((token, *_abbreviations(token)) for token in tokens[:MAX_WORDS]))
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -65,20 +73,32 @@ class TextQuery:
     def typed(self) -> list[str]:
         return [term[0] for term in self.terms]
 
-    def tsquery(self) -> str:
-        parts = []
-        for i, (word, *alternatives) in enumerate(self.terms):
-            typed = f"'{word}':*" if i == len(self.terms) - 1 else f"'{word}'"
-            parts.append("(" + " | ".join([typed, *(f"'{alt}'" for alt in alternatives)]) + ")")
-        return " & ".join(parts)
+    def tsquery(self, *, prefix: bool = True) -> str:
+        """The to_tsquery() expression; with ``prefix=False`` whole words only (to rank them higher)."""
+        last = len(self.terms) - 1 if prefix else -1
+        return " & ".join(
+            "(" + " | ".join(f"'{word}':*" if i == last else f"'{word}'" for word in term) + ")"
+            for i, term in enumerate(self.terms)
+        )
 
     def widened(self, similar: dict[str, list[str]]) -> TextQuery:
-        return TextQuery(tuple((term[0], *similar.get(term[0], [])) for term in self.terms))
+        return TextQuery(tuple((*term, *similar.get(term[0], [])) for term in self.terms))
+
+
+# The dot after a single letter that another single letter follows: "h.c. andersen" -> "hc. andersen".
+_ABBREVIATION_DOT = re.compile(r"(?<=\b[^\W\d_])\.(?=[^\W\d_]\b)")
+
+
+def _abbreviations(token: str) -> tuple[str, ...]:
+    return (".".join(token),) if 2 <= len(token) <= 3 and token.isalpha() else ()
 
 
 def similar_words(tokens: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
     """For each typed word of three letters or more that is not a known word, up to SIMILAR_PER_WORD
-    known words that look like it (pg_trgm), best first, as (shown word, folded word). One query."""
+    known words that look like it (pg_trgm), best first, as (shown word, folded word). One query.
+
+    Only words about as similar as the best one count, and no word much shorter than the typed one:
+    "matmatik" means "matematik", not also "matematikdag"; "fotosyntese" does not mean "fotos"."""
     tokens = [t for t in dict.fromkeys(tokens) if len(t) >= 3]
     if not tokens:
         return {}
@@ -86,20 +106,28 @@ def similar_words(tokens: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
         SearchWord.objects.filter(folded__trigram_similar=token)
         .annotate(token=Value(token, output_field=CharField()), similarity=TrigramSimilarity("folded", token))
         .order_by("-similarity", "word")
-        .values_list("token", "word", "folded")[: SIMILAR_PER_WORD + 1]
+        .values_list("token", "word", "folded", "similarity")[: SIMILAR_PER_WORD + 1]
         for token in tokens
     ]
     rows = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
-    found: dict[str, list[tuple[str, str]]] = {}
-    for token, word, folded in rows:
-        found.setdefault(token, []).append((word, folded))
+    found: dict[str, list[tuple[str, str, float]]] = {}
+    for token, word, folded, similarity in rows:
+        found.setdefault(token, []).append((word, folded, similarity))
     result = {}
     for token, candidates in found.items():
-        if any(folded == token for _word, folded in candidates):
+        if any(folded == token for _word, folded, _similarity in candidates):
             continue  # a known word: nothing to correct
-        usable = [(w, f) for w, f in candidates if words(f) == [f]]
-        result[token] = usable[:SIMILAR_PER_WORD]
-    return {token: found for token, found in result.items() if found}
+        usable = [
+            (w, f, sim)
+            for w, f, sim in candidates
+            if words(f) == [f] and len(f) >= MIN_LENGTH_RATIO * len(token)
+        ]
+        if usable:
+            best = max(sim for _w, _f, sim in usable)
+            result[token] = [(w, f) for w, f, sim in usable if sim >= best - SIMILARITY_MARGIN][
+                :SIMILAR_PER_WORD
+            ]
+    return result
 
 
 # --- Counting ------------------------------------------------------------------------------------------
@@ -161,7 +189,7 @@ class SearchResult:
 
     @property
     def sort(self) -> str:
-        return self.filterset.form.cleaned_data.get("sorter") or "relevans"
+        return self.filterset.form.cleaned_data.get("sorter") or DEFAULT_SORT
 
 
 def scoped(base_queryset: QuerySet) -> QuerySet:
@@ -203,7 +231,7 @@ def run_search(
 
     similar: list[str] = []
     suggestions: list[tuple[str, int]] = []
-    plain_text = text
+    plain_text = widened = text
     if text and total < FEW_HITS:
         found = similar_words(text.typed)
         if found:
@@ -225,21 +253,22 @@ def run_search(
             else:
                 filterset.tsquery = plain_text.tsquery()
 
-    counts_without = {}
-    if total == 0:
-        active = list(filterset.active())
-        if len(active) > 0:
-            counted = count_hits([(name, filterset.queryset_without(name), None) for name in active])
-            counts_without = {name: _total(counted, name) for name in active}
+    counts_without = _counts_without(filterset, plain_text, widened) if total == 0 else {}
 
     hits = filterset.queryset_without().with_card_relations()
-    sort = filterset.form.cleaned_data.get("sorter") or "relevans"
-    if sort == "relevans" and text:
-        rank = SearchRank(F("search_vector"), SearchQuery(text.tsquery(), search_type="raw", config="danish"))
-        if text is not plain_text:  # words as typed weigh more than similar words
-            rank = rank + SearchRank(
-                F("search_vector"), SearchQuery(plain_text.tsquery(), search_type="raw", config="danish")
-            )
+    sort = filterset.form.cleaned_data.get("sorter") or DEFAULT_SORT
+    if sort == DEFAULT_SORT and text:
+        # Whole words weigh more than words that only begin alike, words as typed more than similar words.
+        queries = [text.tsquery(), text.tsquery(prefix=False)]
+        if text is not plain_text:
+            queries.append(plain_text.tsquery())
+        rank = reduce(
+            operator.add,
+            (
+                SearchRank(F("search_vector"), SearchQuery(q, search_type="raw", config="danish"))
+                for q in queries
+            ),
+        )
         hits = hits.annotate(rank=rank).order_by("-rank", "-created", "-pk")
     elif sort == "titel":
         hits = hits.order_by("title", "pk")
@@ -258,6 +287,27 @@ def run_search(
         counts_without=counts_without,
         ignored=ignored,
     )
+
+
+def _counts_without(filterset: OfferFilterSet, plain: TextQuery, widened: TextQuery) -> dict[str, int]:
+    """For a search without hits: how many each active filter would give if it were removed, as the page
+    would count them (similar words used when the words as typed find few). One query."""
+    active = list(filterset.active())
+    if not active:
+        return {}
+    queries = {"": plain} if widened is plain else {"": plain, "~": widened}
+    branches = []
+    for suffix, query in queries.items():
+        filterset.tsquery = query.tsquery() if query else None
+        branches += [(name + suffix, filterset.queryset_without(name), None) for name in active]
+    filterset.tsquery = plain.tsquery() if plain else None
+    counted = count_hits(branches)
+    counts = {}
+    for name in active:
+        as_typed, with_similar = _total(counted, name), _total(counted, name + "~")
+        use_similar = name != "q" and as_typed < FEW_HITS and with_similar > as_typed
+        counts[name] = with_similar if use_similar else as_typed
+    return counts
 
 
 def _by_value(name: str, counts: dict[str, int], reference: ReferenceData) -> dict[str, int]:

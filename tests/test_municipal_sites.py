@@ -208,7 +208,7 @@ def test_the_offer_page_names_the_published_sites_that_feature_it(client, curate
 
 def test_an_offer_that_no_site_features_says_nothing_about_municipalities(client, curated, offers):
     html = client.get(offers["extra"].get_absolute_url()).content.decode()
-    assert "/kommuner/" not in html
+    assert "featured-on-heading" not in html and "/kommuner/lejre/" not in html
 
 
 # --- The scoped search ---
