@@ -65,4 +65,4 @@ def sites_for(user) -> QuerySet[MunicipalSite]:
 def visible_offers(user, offers: QuerySet) -> QuerySet:
     """The offers a back-office user may look up: all for those who may change offers, else published
     only, so a consultant choosing offers to feature (admin autocomplete, offer list) never sees drafts."""
-    return offers if user.has_perm("offers.change_offer") else offers.published()
+    return offers.visible_to(user)

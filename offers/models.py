@@ -159,6 +159,11 @@ class OfferQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Offer.Status.PUBLISHED)
 
+    def visible_to(self, user):
+        """Published offers for everyone; every offer for back-office users who may change offers, so they
+        can preview drafts and archived offers ("view on site")."""
+        return self if user.has_perm("offers.change_offer") else self.published()
+
     def with_card_relations(self):
         """What a list of offer cards needs, in a constant number of queries."""
         return self.select_related("provider__municipality").prefetch_related("subjects", "grades", "sdgs")

@@ -16,7 +16,7 @@ def offer_list(request):
 
 def offer_detail(request, slug):
     offer = get_object_or_404(
-        Offer.objects.published()
+        Offer.objects.visible_to(request.user)
         .select_related("provider__municipality__region")
         .prefetch_related("subjects", "grades", "sdgs"),
         slug=slug,

@@ -130,6 +130,20 @@ def test_drafts_and_archived_offers_are_404_and_absent_everywhere(client, make_o
     assert "1 tilbud" in main_of(client.get("/steder/"))
 
 
+def test_back_office_staff_preview_a_draft_with_a_warning_but_a_consultant_does_not(
+    client, make_offer, staff_user, consultant
+):
+    make_offer("Hemmelig zeppelinrejse", key="skjult", status=Offer.Status.DRAFT)
+
+    client.force_login(consultant)
+    assert client.get("/tilbud/skjult/").status_code == 404
+    client.force_login(staff_user)
+    response = client.get("/tilbud/skjult/")
+    assert response.status_code == 200
+    assert "Forhåndsvisning" in main_of(response) and "Hemmelig zeppelinrejse" in main_of(response)
+    assert "Hemmelig" not in client.get("/tilbud/").content.decode()
+
+
 def test_a_misspelling_never_suggests_a_word_only_a_draft_contains(client, make_offer):
     make_offer("Hemmelig zeppelinrejse", key="skjult", status=Offer.Status.DRAFT)
 
