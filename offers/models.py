@@ -16,6 +16,17 @@ from municipalities.models import Municipality
 from portal.text import sanitize_html
 
 
+class SubjectQuerySet(models.QuerySet):
+    def most_offered(self, limit: int):
+        """The subjects with the most published offers (at least one), most first: the front page's shortcuts."""
+        published = Q(offers__status=Offer.Status.PUBLISHED)
+        return (
+            self.annotate(offer_count=Count("offers", filter=published))
+            .filter(offer_count__gt=0)
+            .order_by("-offer_count", "name")[:limit]
+        )
+
+
 class Subject(models.Model):
     class Level(models.TextChoices):
         GRUNDSKOLE = "grundskole", _("Primary and lower secondary")
@@ -26,6 +37,8 @@ class Subject(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=100)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+
+    objects = SubjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
