@@ -15,6 +15,19 @@ def test_front_page_speaks_danish_and_leads_to_the_catalogue(client, published_o
     assert "1 undervisningstilbud" in html
 
 
+def test_front_page_offers_shortcuts_to_the_most_offered_subjects_and_the_other_sections(
+    client, make_offer, django_assert_max_num_queries
+):
+    make_offer("Fugle i mosen", subjects=["biologi"])
+    make_offer("Frøer i mosen", subjects=["biologi", "natur-teknologi"])
+    make_offer("Kladde", subjects=["fysik"], status="draft")
+    with django_assert_max_num_queries(6):
+        html = client.get("/").content.decode()
+    assert 'href="/tilbud/?fag=biologi"' in html and 'Biologi <span class="count">(2)</span>' in html
+    assert "?fag=fysik" not in html  # only drafts: no shortcut to an empty search
+    assert 'href="/kommuner/"' in html and 'href="/samarbejder/"' in html
+
+
 def test_front_page_can_be_shown_in_english(client, published_offer):
     response = client.get("/", headers={"accept-language": "en"})
     assert '<html lang="en">' in response.content.decode()
@@ -36,6 +49,14 @@ def test_layout_loads_nothing_from_other_hosts(client, db):
 
 def test_unknown_page_is_a_404(client, db):
     assert client.get("/findes-ikke/").status_code == 404
+
+
+def test_health_check_answers_ok_without_the_database(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain"
+    assert response.content == b"ok"
 
 
 @pytest.mark.browser
