@@ -1,11 +1,13 @@
-"""The `providers` and `offers` sections of the interchange format (see portal/interchange.py)."""
+"""The `providers` and `offers` sections of the interchange format (see portal/interchange.py).
 
-from functools import cached_property
-from typing import Any
+Portal-only fields, never in a document and never changed by an import: the page address (`slug`, set
+from the key when an object is created), `created`/`updated`, and the offer's search vector (kept current
+by a database trigger on every insert and update, imports included).
+"""
 
 from municipalities.models import Municipality
 from offers.models import SDG, GradeLevel, Offer, Provider, Subject
-from portal.interchange import Section
+from portal.interchange import SlugFromKey
 from portal.interchange_fields import (
     LANGUAGE_CODE,
     POSTCODE,
@@ -19,24 +21,6 @@ from portal.interchange_fields import (
     Text,
     TextList,
 )
-
-
-class SlugFromKey(Section):
-    """A new object's page address (slug) is its key, made unique with -2, -3 …; it never changes later."""
-
-    @cached_property
-    def taken_slugs(self) -> set[str]:
-        return set(self.model._default_manager.values_list("slug", flat=True))
-
-    def new_object(self, values: dict[str, Any]) -> Any:
-        max_length = self.model._meta.get_field("slug").max_length
-        slug, number = values[self.key], 1
-        while slug in self.taken_slugs:
-            number += 1
-            suffix = f"-{number}"
-            slug = values[self.key][: max_length - len(suffix)] + suffix
-        self.taken_slugs.add(slug)
-        return self.model(slug=slug)
 
 
 class ProviderSection(SlugFromKey):

@@ -7,7 +7,7 @@ before it), so adding a section is one line here.
 
 Writing a section (read offers/interchange.py for a complete one)::
 
-    class ProviderSection(Section):
+    class ProviderSection(SlugFromKey):     # a new object's slug is its key; else subclass Section
         name = "providers"                  # top-level key in the document
         model = Provider
         key = "key"                         # the field that identifies an object (the default)
@@ -20,8 +20,10 @@ Writing a section (read offers/interchange.py for a complete one)::
         }
 
 Each JSON field is stored in the model field of the same name; the field types are in
-portal/interchange_fields.py (Text, Key, Html, Integer, Float, Date, TextList, Ref, RefList). A missing
-field or `null` stores the model field's default ("", None, [] or e.g. status "draft"). Validation is
+portal/interchange_fields.py (Text, Key, Html, Boolean, Integer, Float, Date, TextList, Ref, RefList,
+EntryList). A missing field or `null` stores the model field's default ("", None, [] or e.g. status
+"draft"): an object in a document is the whole of that object's format fields. Model fields a section does
+not list are portal-only: an import never changes them, an export never writes them. Validation is
 strict about JSON types and reuses the model field's validators; a new rule is a `validators=[...]`
 argument or a new Field subclass (`clean`, and for values stored outside the row `load` and
 `save_related`). Hooks a section may override:
@@ -37,16 +39,18 @@ to objects that the same document creates in an earlier section.
 
 from __future__ import annotations
 
+import gc
 import json
 from dataclasses import dataclass
+from functools import cached_property, wraps
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from portal.interchange_fields import Field
+from portal.interchange_fields import Field, JSONObject, name_problems
 
 FORMAT = "aabenskole-portal/1"
 
@@ -159,9 +163,8 @@ class Section:
             values, problems = self.clean_item(item)
             if self.key not in problems:
                 if values[self.key] in seen:
-                    problems[self.key] = _("appears more than once (also at %(section)s[%(index)s])") % {
-                        "section": self.name,
-                        "index": seen[values[self.key]],
+                    problems[self.key] = _("appears more than once (also at %(where)s)") % {
+                        "where": f"{self.name}[{seen[values[self.key]]}]"
                     }
                 seen.setdefault(values[self.key], index)
             errors.extend(f"{where}: {name}: {message}" for name, message in problems.items())
@@ -170,17 +173,12 @@ class Section:
         return cleaned
 
     def clean_item(self, item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-        values, problems = {}, {}
-        for name in sorted(item.keys() - self.fields.keys()):
-            problems[name] = _("unknown field")
+        values, problems = {}, name_problems(item, self.fields)
         for name, field in self.fields.items():
-            value = item.get(name)
             try:
-                values[name] = field.empty if value is None else field.clean(value)
-                if field.required and values[name] in (None, "", frozenset()):
-                    raise ValidationError(_("is required"))
+                values[name] = field.parse(item.get(name))
             except ValidationError as error:
-                problems[name] = " ".join(error.messages)
+                problems.setdefault(name, " ".join(error.messages))
         for name, field in self.fields.items():
             if name not in problems:
                 try:
@@ -189,8 +187,8 @@ class Section:
                     problems[name] = " ".join(error.messages)
         return values, problems
 
-    def _load(self) -> list[models.Model]:
-        objects = list(self.queryset())
+    def _load(self, queryset: models.QuerySet) -> list[models.Model]:
+        objects = list(queryset)
         for field in self.fields.values():
             if not field.stored_in_row:
                 field.load(objects)
@@ -199,7 +197,8 @@ class Section:
     def save(self, items: list[dict[str, Any]]) -> Counts:
         """Create new keys, update objects whose values differ, leave the rest alone."""
         key = self.fields[self.key]
-        existing = {key.get(obj): obj for obj in self._load()}
+        matching = self.queryset().filter(key.lookup([values[self.key] for values in items]))
+        existing = {key.get(obj): obj for obj in self._load(matching)}
         counts = Counts()
         created, updated, row_changes = [], [], set()
         related_changes = {name: [] for name, field in self.fields.items() if not field.stored_in_row}
@@ -231,7 +230,8 @@ class Section:
                 for stamp in stamps:
                     stamp.pre_save(obj, add=False)
             fields = sorted(row_changes | {stamp.name for stamp in stamps})
-            self.model._default_manager.bulk_update(updated, fields, batch_size=500)
+            if fields:
+                self.model._default_manager.bulk_update(updated, fields, batch_size=500)
         for name, changes in related_changes.items():
             if changes:
                 self.fields[name].save_related(changes)
@@ -242,20 +242,66 @@ class Section:
     def export(self) -> list[dict[str, Any]]:
         rows = [
             {name: field.to_json(field.get(obj)) for name, field in self.fields.items()}
-            for obj in self._load()
+            for obj in self._load(self.queryset())
         ]
         return sorted(rows, key=lambda row: row[self.key])
+
+
+class SlugFromKey(Section):
+    """A new object's page address (slug) is its key, made unique with -2, -3 …; it never changes later.
+
+    `reserved_slugs` are paths of other pages that no object may take.
+    """
+
+    reserved_slugs: ClassVar[frozenset[str]] = frozenset()
+
+    @cached_property
+    def taken_slugs(self) -> set[str]:
+        return set(self.model._default_manager.values_list("slug", flat=True)) | self.reserved_slugs
+
+    def new_object(self, values: dict[str, Any]) -> models.Model:
+        max_length = self.model._meta.get_field("slug").max_length
+        slug, number = values[self.key], 1
+        while slug in self.taken_slugs:
+            number += 1
+            suffix = f"-{number}"
+            slug = values[self.key][: max_length - len(suffix)] + suffix
+        self.taken_slugs.add(slug)
+        return self.model(slug=slug)
+
+
+def _without_cycle_collection(function):
+    """Run `function` with Python's cycle collector paused.
+
+    A large document is millions of long-lived objects (50,000 offers: the parsed JSON, the cleaned values,
+    the model instances); the collector would scan them all over and over as they pile up, which tripled
+    the time of an import. Reference counting still frees everything that is not a cycle, and the
+    collector runs again afterwards.
+    """
+
+    @wraps(function)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
 
 
 def _sections(refs: References) -> list[Section]:
     return [import_string(path)(refs) for path in SECTIONS]
 
 
+@_without_cycle_collection
 def read_document(path: str) -> Any:
-    """The parsed JSON of the file at `path`."""
+    """The parsed JSON of the file at `path` (objects as JSONObject, so repeated names can be reported)."""
     try:
-        with open(path, encoding="utf-8") as file:
-            return json.load(file)
+        with open(path, encoding="utf-8-sig") as file:
+            return json.load(file, object_pairs_hook=JSONObject.from_pairs)
     except FileNotFoundError:
         message = _("%(path)s: no such file") % {"path": path}
     except OSError as error:
@@ -269,11 +315,17 @@ def read_document(path: str) -> Any:
             "line": error.lineno,
             "column": error.colno,
         }
+    except RecursionError:
+        message = _("%(path)s: is nested too deeply to be an interchange document") % {"path": path}
     raise InterchangeError([message])
 
 
+@_without_cycle_collection
 def import_document(document: Any) -> dict[str, Counts]:
-    """Check the whole document, then upsert every section in one transaction; counts per section."""
+    """Check the whole document, then upsert every section in one transaction; counts per section.
+
+    A section that is left out or `null` is not given: its objects in the portal are left alone.
+    """
     if not isinstance(document, dict):
         raise InterchangeError([_('the document must be a JSON object with "format": "%s"') % FORMAT])
     errors = []
@@ -282,18 +334,31 @@ def import_document(document: Any) -> dict[str, Counts]:
     refs = References()
     sections = _sections(refs)
     names = [section.name for section in sections]
-    for name in sorted(document.keys() - {"format", *names}):
-        errors.append(f"{name}: " + _("unknown section (known: %s)") % ", ".join(names))
-    present = [section for section in sections if section.name in document]
+    for name, problem in name_problems(document, ["format", *names]).items():
+        if name not in ["format", *names]:
+            problem = _("unknown section (known: %s)") % ", ".join(names)
+        errors.append(f"{name}: {problem}")
+    present = [section for section in sections if document.get(section.name) is not None]
     for section in present:
         section.declare(document[section.name])
     cleaned = {section.name: section.clean(document[section.name], errors) for section in present}
     if errors:
         raise InterchangeError(errors)
-    with transaction.atomic():
-        return {section.name: section.save(cleaned[section.name]) for section in present}
+    try:
+        with transaction.atomic():
+            return {section.name: section.save(cleaned[section.name]) for section in present}
+    except DatabaseError as error:
+        # Every rule of the database is checked above; this is the last line of defence (e.g. another
+        # process wrote the same key at the same moment). The transaction was rolled back.
+        raise InterchangeError(
+            [
+                _("the database refused the import, nothing was written: %s")
+                % str(error).strip().splitlines()[0]
+            ]
+        ) from error
 
 
+@_without_cycle_collection
 def export_document() -> dict[str, Any]:
     """Every object of every section, in dependency order, each list ordered by key."""
     return {"format": FORMAT, **{section.name: section.export() for section in _sections(References())}}

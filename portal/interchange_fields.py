@@ -6,8 +6,10 @@ writes it as JSON (`to_json`). Validation reuses the model field's own validator
 URL, database integer range) and adds the strict JSON type checks and the database constraints the
 model declares, so a bad value becomes a named error instead of a crash or an IntegrityError.
 
-Fields stored outside the row (many-to-many) also implement `load` (read the current values of many
-objects at once) and `save_related` (write them after the objects have ids).
+Fields stored outside the row (many-to-many links, rows of another model) also implement `load` (read the
+current values of many objects at once) and `save_related` (write them after the objects have ids).
+
+Every section of every app uses these types; a new kind of value is a new Field subclass here.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections import Counter
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -29,13 +32,39 @@ from portal.text import sanitize_html
 if TYPE_CHECKING:
     from portal.interchange import References
 
-POSTCODE = RegexValidator(r"^[0-9]{4}$", _('must be four digits, e.g. "4000"'))
-LANGUAGE_CODE = RegexValidator(r"^[a-z]{2}$", _('must be a two-letter language code (ISO 639-1), e.g. "da"'))
+POSTCODE = RegexValidator(r"^[0-9]{4}\Z", _('must be four digits, e.g. "4000"'))
+LANGUAGE_CODE = RegexValidator(r"^[a-z]{2}\Z", _('must be a two-letter language code (ISO 639-1), e.g. "da"'))
+# What the portal's key columns (SlugField) can hold, so every exported key can be imported again.
 _KEY = RegexValidator(
-    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
-    _('must be lowercase letters a-z, digits and single hyphens, e.g. "vikingeskibsmuseet"'),
+    r"^[-a-zA-Z0-9_]+\Z",
+    _(
+        'must be letters a-z, digits, hyphens and underscores only (no spaces, no æ, ø, å), e.g. "vikingeskibsmuseet"'
+    ),
 )
-_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+class JSONObject(dict):
+    """A JSON object as read from a document; `repeated` names the fields it gives more than once
+    (JSON parsers keep only the last value, so an error is the only way not to drop one silently)."""
+
+    repeated: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_pairs(cls, pairs: list[tuple[str, Any]]) -> JSONObject:
+        """`object_pairs_hook` for json.load."""
+        obj = cls(pairs)
+        if len(obj) < len(pairs):
+            obj.repeated = frozenset(name for name, n in Counter(name for name, _v in pairs).items() if n > 1)
+        return obj
+
+
+def name_problems(item: dict, known: Any) -> dict[str, str]:
+    """Problems with the field names of a JSON object: unknown ones and ones given more than once."""
+    problems = {name: str(_("unknown field")) for name in sorted(item.keys() - set(known))}
+    for name in sorted(getattr(item, "repeated", ())):
+        problems.setdefault(name, str(_("given more than once")))
+    return problems
 
 
 def _encodes(value: str) -> bool:
@@ -83,12 +112,23 @@ class Field:
     def stored_in_row(self) -> bool:
         return self.model_field.concrete and not self.model_field.many_to_many
 
+    def parse(self, value: Any) -> Any:
+        """A JSON value, null included → the value to store; raises ValidationError."""
+        cleaned = self.empty if value is None else self.clean(value)
+        if self.required and cleaned in (None, "", (), frozenset()):
+            raise ValidationError(_("is required"))
+        return cleaned
+
     def clean(self, value: Any) -> Any:
         """A JSON value other than null → the value to store; raises ValidationError."""
         raise NotImplementedError
 
     def check(self, value: Any, values: dict[str, Any]) -> None:
         """Checks against the object's other cleaned values; raises ValidationError."""
+
+    def lookup(self, values: list) -> models.Q:
+        """The objects whose value of this field is one of `values` (the key of a section)."""
+        return models.Q(**{f"{self.model_field.name}__in": values})
 
     @cached_property
     def all_validators(self) -> list:
@@ -131,7 +171,7 @@ class Text(Field):
 
 
 class Key(Text):
-    """The stable identifier of an object: slug-shaped."""
+    """The stable identifier of an object: what a slug may hold (letters, digits, hyphens, underscores)."""
 
     def __init__(self):
         super().__init__(required=True, validators=[_KEY])
@@ -142,6 +182,15 @@ class Html(Text):
 
     def clean(self, value: Any) -> str:
         return sanitize_html(super().clean(value))
+
+
+class Boolean(Field):
+    """`true` or `false`."""
+
+    def clean(self, value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise ValidationError(_("must be true or false"))
+        return value
 
 
 class Integer(Field):
@@ -187,9 +236,9 @@ class Date(Field):
 
     def clean(self, value: Any) -> date:
         try:
-            if not isinstance(value, str) or not _ISO_DATE.match(value):
+            if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
                 raise ValueError
-            return date.fromisoformat(value)
+            return date.fromisoformat(value.strip())
         except ValueError:
             raise ValidationError(_('must be a date written YYYY-MM-DD, e.g. "2026-08-01"')) from None
 
@@ -203,7 +252,18 @@ class Date(Field):
 
 
 class TextList(Field):
-    """A list of strings (a PostgreSQL array), each trimmed and not empty; the order is kept."""
+    """A list of strings (a PostgreSQL array), each trimmed and not empty; the order is kept.
+
+    Items are checked against the array's item field (length, choices); `unique` refuses repeated items.
+    """
+
+    def __init__(self, *, unique: bool = False, **kwargs):
+        super().__init__(**kwargs)
+        self.unique = unique
+
+    @cached_property
+    def choices(self) -> list[str]:
+        return [choice for choice, _label in self.model_field.base_field.flatchoices]
 
     def clean(self, value: Any) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
@@ -213,12 +273,26 @@ class TextList(Field):
             if not item:
                 raise ValidationError(_("must not contain empty texts"))
             try:
+                if self.choices and item not in self.choices:
+                    raise ValidationError(
+                        _("must be one of: %(choices)s"), params={"choices": ", ".join(self.choices)}
+                    )
                 for validator in self.validators:
                     validator(item)
                 self.model_field.base_field.run_validators(item)
             except ValidationError as error:
                 raise ValidationError(f"{_show(item)}: {' '.join(error.messages)}") from None
+        if self.unique:
+            _refuse_repeated(items)
         return items
+
+
+def _refuse_repeated(items: list) -> None:
+    repeated = [item for item, n in Counter(items).items() if n > 1]
+    if repeated:
+        raise ValidationError(
+            _("lists %(values)s more than once"), params={"values": ", ".join(_show(i) for i in repeated)}
+        )
 
 
 def _is_identifier(value: Any, as_int: bool) -> bool:
@@ -249,6 +323,9 @@ class Ref(Field):
         if value != "" and not self.refs.exists(self.to, self.to_field, value):
             raise _unknown(self.to, [value])
         return None if value == "" else value
+
+    def lookup(self, values: list) -> models.Q:
+        return models.Q(**{f"{self.model_field.name}__{self.to_field}__in": values})
 
     def get(self, obj: models.Model) -> Any:
         pk = super().get(obj)
@@ -331,3 +408,98 @@ class RefList(Field):
     def to_json(self, value: frozenset) -> list:
         rank = self.refs.rank(self.to, self.to_field)
         return sorted(value, key=rank.__getitem__)
+
+
+class EntryList(Field):
+    """A list of small objects stored as rows of another model that point to the object, in order.
+
+    E.g. a site's featured offers `[{"offer": KEY, "note": TEXT}, ...]` (FeaturedOffer rows) or a
+    partnership's contacts (Contact rows). The Field's name is the reverse relation (`related_name`);
+    `entries` declares each entry's fields as Fields of the row model. Rows get positions 1, 2, 3 … in list
+    order and are read back as a tuple of value tuples, so "unchanged" is a plain comparison and a mere
+    renumbering of positions is no change. `unique` names an entry field no two entries may share.
+    """
+
+    def __init__(self, entries: dict[str, Field], *, unique: str | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.entries, self.unique = entries, unique
+
+    def bind(self, model: type[models.Model], name: str, refs: References) -> Field:
+        bound = super().bind(model, name, refs)
+        bound.row_model = bound.model_field.related_model
+        bound.parent = bound.model_field.field.attname
+        bound.entries = {key: field.bind(bound.row_model, key, refs) for key, field in self.entries.items()}
+        return bound
+
+    @property
+    def empty(self) -> tuple:
+        return ()
+
+    def clean(self, value: Any) -> tuple[tuple, ...]:
+        if not isinstance(value, list):
+            raise ValidationError(
+                _("must be a list of objects with the fields %(fields)s"),
+                params={"fields": ", ".join(self.entries)},
+            )
+        rows = tuple(self._clean_entry(f"[{index}]", entry) for index, entry in enumerate(value))
+        if self.unique:
+            position = list(self.entries).index(self.unique)
+            seen: dict[Any, int] = {}
+            for index, row in enumerate(rows):
+                if row[position] in seen:
+                    raise ValidationError(
+                        f"[{index}]: {self.unique}: "
+                        + _("appears more than once (also at %(where)s)")
+                        % {"where": f"[{seen[row[position]]}]"}
+                    )
+                seen[row[position]] = index
+        return rows
+
+    def _clean_entry(self, where: str, entry: Any) -> tuple:
+        if not isinstance(entry, dict):
+            raise ValidationError(f"{where}: {_('must be an object')}")
+        for name, message in name_problems(entry, self.entries).items():
+            raise ValidationError(f"{where}: {name}: {message}")
+        values = []
+        for name, field in self.entries.items():
+            try:
+                values.append(field.parse(entry.get(name)))
+            except ValidationError as error:
+                raise ValidationError(f"{where}: {name}: {' '.join(error.messages)}") from None
+        return tuple(values)
+
+    def load(self, objects: list[models.Model]) -> None:
+        rows = (
+            self.row_model._default_manager.filter(**{f"{self.parent}__in": [obj.pk for obj in objects]})
+            .order_by(self.parent, "position", "pk")
+            .only(self.parent, *(field.model_field.name for field in self.entries.values()))
+        )
+        current: dict[int, list] = {}
+        for row in rows:
+            current.setdefault(getattr(row, self.parent), []).append(
+                tuple(field.get(row) for field in self.entries.values())
+            )
+        self.current = {pk: tuple(entries) for pk, entries in current.items()}
+
+    def get(self, obj: models.Model) -> tuple:
+        return self.current.get(obj.pk, ())
+
+    def save_related(self, changes: list[tuple[models.Model, tuple]]) -> None:
+        """Replace the rows of the changed objects (which all have ids by now)."""
+        manager = self.row_model._default_manager
+        manager.filter(**{f"{self.parent}__in": [obj.pk for obj, _value in changes]}).delete()
+        rows = []
+        for obj, entries in changes:
+            for position, values in enumerate(entries, start=1):
+                row = self.row_model(**{self.parent: obj.pk, "position": position})
+                for field, value in zip(self.entries.values(), values, strict=True):
+                    field.set(row, value)
+                rows.append(row)
+        manager.bulk_create(rows, batch_size=1000)
+
+    def to_json(self, value: tuple) -> list[dict[str, Any]]:
+        fields = self.entries.items()
+        return [
+            {name: field.to_json(item) for (name, field), item in zip(fields, values, strict=True)}
+            for values in value
+        ]

@@ -1,205 +1,103 @@
-"""The `municipal_sites` section of `import_portal` / `export_portal`: upsert by municipality code, all or
-nothing, errors named, and a lossless round trip (texts, featured offers in order with notes, added offers)."""
-
-import copy
-import io
-import json
-from pathlib import Path
+"""The `municipal_sites` section of `import_portal` / `export_portal`: a site per municipality code, its
+featured offers in order with notes, exactly the fields of version 1, and the portal-only fields (contact
+phone, goals, added offers) that an import never touches. The rules every section shares are tested in
+tests/test_interchange.py."""
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import CommandError
-from django.utils import translation
 
-from municipalities.models import FeaturedOffer, MunicipalSite
-from offers.models import Offer, Provider
-
-EXAMPLE = Path(__file__).parent / "data" / "interchange_example.json"
-OFFER_KEY = "vikingeskibsmuseet-eksperimentalarkaeologi"
-# The spec's example (shared/spec/interchange-format.md), verbatim.
-SPEC_SITE = {
-    "municipality": "350",
-    "title": "Åben skole i Lejre",
-    "intro": "Kommunens udvalg af undervisningstilbud for dagtilbud og skoler.",
-    "contact_name": "Åben skole-konsulent",
-    "contact_email": "aabenskole@example.dk",
-    "transport_info": "Skoler kan søge kommunens transportpulje til bus.",
-    "include_local_offers": True,
-    "featured": [{"offer": OFFER_KEY, "note": "Gratis for kommunens skoler"}],
-    "published": True,
-}
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+from municipalities.models import MunicipalSite
+from tests.test_interchange import OFFER_KEY, complete_example, export, import_errors, run_import
 
 
 @pytest.fixture
 def document() -> dict:
-    """The example document with a second offer and the spec's municipal site."""
-    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    second = {**copy.deepcopy(document["offers"][0]), "key": "vikingeskibsmuseet-sejlads", "title": "Sejlads"}
-    third = {**second, "key": "vikingeskibsmuseet-baadebyggeri", "title": "Bådebyggeri", "status": "archived"}
-    document["offers"] += [second, third]
-    document["municipal_sites"] = [copy.deepcopy(SPEC_SITE)]
+    """The spec's example with two more offers of its museum."""
+    document = complete_example()
+    offer = document["offers"][0]
+    document["offers"] += [
+        {**offer, "key": "vikingeskibsmuseet-sejlads", "title": "Sejlads"},
+        {**offer, "key": "vikingeskibsmuseet-baadebyggeri", "title": "Bådebyggeri", "status": "archived"},
+    ]
     return document
 
 
-def run_import(tmp_path, document) -> str:
-    path = tmp_path / "import.json"
-    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    out = io.StringIO()
-    call_command("import_portal", str(path), stdout=out)
-    return out.getvalue()
+def featured(site: MunicipalSite) -> list[tuple[str, str]]:
+    return [(entry.offer.key, entry.note) for entry in site.featured.order_by("position")]
 
 
-def import_errors(tmp_path, document) -> list[str]:
-    path = tmp_path / "import.json"
-    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    err = io.StringIO()
-    with pytest.raises(CommandError, match="nothing was imported"):
-        call_command("import_portal", str(path), stderr=err)
-    return err.getvalue().splitlines()
-
-
-def export() -> str:
-    out = io.StringIO()
-    call_command("export_portal", stdout=out)
-    return out.getvalue()
-
-
-def test_the_specs_example_site_is_imported_with_its_featured_offer_and_note(db, tmp_path, document):
-    output = run_import(tmp_path, document)
-    assert "municipal_sites: 1 created, 0 updated, 0 unchanged" in output
-    site = MunicipalSite.objects.get(municipality__code="350")
-    assert site.title == "Åben skole i Lejre"
-    assert site.published and site.include_local_offers
-    assert site.transport_info == "Skoler kan søge kommunens transportpulje til bus."
-    assert [(e.offer.key, e.note) for e in site.featured.all()] == [
-        (OFFER_KEY, "Gratis for kommunens skoler")
-    ]
-
-
-def test_importing_twice_changes_nothing_the_second_time(db, tmp_path, document):
+def test_the_export_writes_exactly_the_fields_of_the_format_in_its_order(db, tmp_path, document):
     run_import(tmp_path, document)
-    site = MunicipalSite.objects.get()
-    featured_ids = list(FeaturedOffer.objects.values_list("pk", flat=True))
-    assert "municipal_sites: 0 created, 0 updated, 1 unchanged" in run_import(tmp_path, document)
-    assert MunicipalSite.objects.get().updated == site.updated
-    assert list(FeaturedOffer.objects.values_list("pk", flat=True)) == featured_ids
+    (site,) = export()["municipal_sites"]
+    assert list(site) == list(complete_example()["municipal_sites"][0])
 
 
-def test_a_new_order_and_notes_update_the_featured_offers(db, tmp_path, document):
-    run_import(tmp_path, document)
+def test_featured_offers_are_stored_in_the_documents_order_with_their_notes(db, tmp_path, document):
     document["municipal_sites"][0]["featured"] = [
         {"offer": "vikingeskibsmuseet-sejlads", "note": "Kommunen betaler bussen"},
+        {"offer": "vikingeskibsmuseet-baadebyggeri", "note": "Arkiveret, men stadig valgt"},
         {"offer": OFFER_KEY},
     ]
-    assert "municipal_sites: 0 created, 1 updated, 0 unchanged" in run_import(tmp_path, document)
-    site = MunicipalSite.objects.get()
-    assert [(e.offer.key, e.note) for e in site.featured.all()] == [
+    run_import(tmp_path, document)
+    assert featured(MunicipalSite.objects.get()) == [
         ("vikingeskibsmuseet-sejlads", "Kommunen betaler bussen"),
+        ("vikingeskibsmuseet-baadebyggeri", "Arkiveret, men stadig valgt"),
         (OFFER_KEY, ""),
     ]
-
-
-def test_a_site_absent_from_the_document_is_left_alone(db, tmp_path, document, lejre):
-    from municipalities.models import Municipality
-
-    MunicipalSite.objects.create(municipality=Municipality.objects.get(code="265"), title="Roskilde")
-    run_import(tmp_path, document)
-    assert MunicipalSite.objects.filter(title="Roskilde").exists()
-
-
-def test_the_export_writes_the_specs_fields_and_the_rest_of_the_site(db, tmp_path, document):
-    document["municipal_sites"][0] |= {
-        "contact_phone": "+45 46 46 46 46",
-        "goals": "Alle elever lærer uden for skolen hvert år.",
-        "extra_offers": ["vikingeskibsmuseet-sejlads"],
-    }
-    run_import(tmp_path, document)
-    (site,) = json.loads(export())["municipal_sites"]
-    assert list(site) == [
-        "municipality",
-        "title",
-        "intro",
-        "contact_name",
-        "contact_email",
-        "contact_phone",
-        "transport_info",
-        "goals",
-        "include_local_offers",
-        "featured",
-        "extra_offers",
-        "published",
+    assert export()["municipal_sites"][0]["featured"][2] == {"offer": OFFER_KEY, "note": None}
+    document["municipal_sites"][0]["featured"].reverse()
+    assert run_import(tmp_path, document)[3] == "municipal_sites: 0 created, 1 updated, 0 unchanged"
+    assert [key for key, _note in featured(MunicipalSite.objects.get())] == [
+        OFFER_KEY,
+        "vikingeskibsmuseet-baadebyggeri",
+        "vikingeskibsmuseet-sejlads",
     ]
-    assert {name: value for name, value in site.items() if name in SPEC_SITE} == SPEC_SITE
-    assert site["goals"] == "Alle elever lærer uden for skolen hvert år."
-    assert site["extra_offers"] == ["vikingeskibsmuseet-sejlads"]
-
-
-def test_round_trip_into_an_empty_database_gives_the_same_json(db, tmp_path, document):
-    document["municipal_sites"][0]["featured"] += [
-        {"offer": "vikingeskibsmuseet-baadebyggeri", "note": "Arkiveret, men stadig valgt"},
-        {"offer": "vikingeskibsmuseet-sejlads", "note": None},
-    ]
-    document["municipal_sites"][0] |= {"extra_offers": ["vikingeskibsmuseet-sejlads"], "goals": "Mål"}
-    document["municipal_sites"].append(
-        {"municipality": "101", "title": "København", "include_local_offers": False, "published": False}
-    )
-    run_import(tmp_path, document)
-    first = export()
-    MunicipalSite.objects.all().delete()
-    Offer.objects.all().delete()
-    Provider.objects.all().delete()
-    (tmp_path / "first.json").write_text(first, encoding="utf-8")
-    call_command("import_portal", str(tmp_path / "first.json"), stdout=io.StringIO())
-    assert export() == first
-    sites = json.loads(first)["municipal_sites"]
-    assert [site["municipality"] for site in sites] == ["101", "350"]
-    assert sites[1]["featured"][1:] == [
-        {"offer": "vikingeskibsmuseet-baadebyggeri", "note": "Arkiveret, men stadig valgt"},
-        {"offer": "vikingeskibsmuseet-sejlads", "note": None},
-    ]
-    assert sites[0]["include_local_offers"] is False
 
 
 @pytest.mark.parametrize(
-    ("change", "message"),
+    "field",
     [
-        ({"municipality": "999"}, 'municipality: unknown municipality: "999"'),
-        ({"title": ""}, "title: is required"),
-        ({"contact_email": "ikke en adresse"}, "contact_email: Enter a valid email address."),
-        ({"published": "ja"}, "published: must be true or false"),
-        ({"include_local_offers": 1}, "include_local_offers: must be true or false"),
-        ({"featured": {"offer": OFFER_KEY}}, "featured: must be a list of objects"),
-        ({"featured": [{"offer": "findes-ikke"}]}, 'featured: [0]: offer: unknown offer: "findes-ikke"'),
-        (
-            {"featured": [{"offer": OFFER_KEY}, {"offer": OFFER_KEY}]},
-            "featured: [1]: offer: appears more than once",
-        ),
-        ({"featured": [{"offer": OFFER_KEY, "position": 1}]}, "featured: [0]: unknown field position"),
-        ({"featured": [{"note": "Gratis"}]}, "featured: [0]: offer: is required"),
-        ({"featured": [{"offer": OFFER_KEY, "note": "x" * 201}]}, "featured: [0]: note: must be at most 200"),
-        ({"extra_offers": ["findes-ikke"]}, 'extra_offers: unknown offer: "findes-ikke"'),
-        ({"colour": "grøn"}, "colour: unknown field"),
+        {"contact_phone": "+45 46 46 46 46"},
+        {"goals": "Alle elever lærer uden for skolen hvert år."},
+        {"extra_offers": ["vikingeskibsmuseet-sejlads"]},
     ],
+    ids=lambda field: next(iter(field)),
 )
-def test_a_bad_site_is_named_and_nothing_is_imported(db, tmp_path, document, change, message):
-    document["municipal_sites"][0] |= change
-    errors = import_errors(tmp_path, document)
-    assert len(errors) == 1
-    assert errors[0].startswith("municipal_sites[0]")
-    assert message in errors[0]
-    assert not MunicipalSite.objects.exists()
-    assert not Offer.objects.exists()  # all or nothing: the valid offers were not written either
-
-
-def test_a_municipality_given_twice_is_an_error(db, tmp_path, document):
-    document["municipal_sites"].append(copy.deepcopy(SPEC_SITE))
-    errors = import_errors(tmp_path, document)
-    assert errors == [
-        "municipal_sites[1] municipality=350: municipality: appears more than once (also at municipal_sites[0])"
+def test_portal_only_fields_in_a_document_are_refused_as_unknown(db, tmp_path, document, field):
+    document["municipal_sites"][0] |= field
+    assert import_errors(tmp_path, document) == [
+        f"municipal_sites[0] municipality=350: {next(iter(field))}: unknown field"
     ]
+    assert not MunicipalSite.objects.exists()
+
+
+def test_an_import_never_changes_the_portal_only_fields_of_an_existing_site(db, tmp_path, document):
+    run_import(tmp_path, document)
+    site = MunicipalSite.objects.get()
+    site.contact_phone, site.goals = "+45 46 46 46 46", "Alle elever lærer uden for skolen."
+    site.save()
+    site.extra_offers.set(site.featured.values_list("offer", flat=True))
+    document["municipal_sites"][0] |= {"title": "Åben skole – Lejre", "intro": None}
+    assert run_import(tmp_path, document)[3] == "municipal_sites: 0 created, 1 updated, 0 unchanged"
+    site.refresh_from_db()
+    assert (site.title, site.intro) == ("Åben skole – Lejre", "")
+    assert (site.contact_phone, site.goals) == ("+45 46 46 46 46", "Alle elever lærer uden for skolen.")
+    assert list(site.extra_offers.values_list("key", flat=True)) == [OFFER_KEY]
+    assert "goals" not in export()["municipal_sites"][0]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ({"offer": OFFER_KEY}, "must be a list of objects with the fields offer, note"),
+        (["vikingeskibsmuseet-sejlads"], "[0]: must be an object"),
+        ([{"offer": "findes-ikke"}], '[0]: offer: unknown offer: "findes-ikke"'),
+        ([{"note": "Gratis"}], "[0]: offer: is required"),
+        ([{"offer": OFFER_KEY}, {"offer": f" {OFFER_KEY}"}], "[1]: offer: appears more than once (also at [0])"),
+        ([{"offer": OFFER_KEY, "position": 1}], "[0]: position: unknown field"),
+        ([{"offer": OFFER_KEY, "note": 5}], "[0]: note: must be text (in quotes)"),
+        ([{"offer": OFFER_KEY, "note": "x" * 201}], "[0]: note: Ensure this value has at most 200 characters (it has 201)."),
+    ],
+)  # fmt: skip
+def test_a_bad_featured_list_is_named_with_the_entry(db, tmp_path, document, value, message):
+    document["municipal_sites"][0]["featured"] = value
+    assert import_errors(tmp_path, document) == [f"municipal_sites[0] municipality=350: featured: {message}"]

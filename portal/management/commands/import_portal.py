@@ -26,6 +26,8 @@ class Command(BaseCommand):
                 )
                 % {"count": count}
             ) from None
+        if not counts:
+            self.stdout.write(_("The document has no sections; nothing was imported."))
         for section, c in counts.items():
             self.stdout.write(
                 _("%(section)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged")
