@@ -4,6 +4,7 @@ offers/api.py into JSON. The contract other apps use is in offers/search.py."""
 
 from __future__ import annotations
 
+import hashlib
 import operator
 import re
 from collections.abc import Iterable
@@ -12,7 +13,9 @@ from functools import reduce
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
 from django.db.models.functions import Cast
 from django.http import QueryDict
@@ -133,9 +136,23 @@ def similar_words(tokens: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
 # --- Counting ------------------------------------------------------------------------------------------
 
 
-def count_hits(branches: list[tuple[str, QuerySet, object]]) -> dict[str, dict[str, int]]:
+COUNTS_CACHE_SECONDS = 300  # bounds how long a count can be stale if a reader races a writer's commit
+
+
+def catalogue_version() -> int:
+    """A number that changes with every write to offers, their links, learning places or municipal sites
+    (a sequence advanced by statement triggers; offers migration 0006)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_value FROM offers_catalogue_version")
+        return cursor.fetchone()[0]
+
+
+def count_hits(branches: list[tuple[str, QuerySet, object]], version: int) -> dict[str, dict[str, int]]:
     """Count many querysets in ONE query (UNION ALL). Each branch is (label, queryset, group) where
-    group is a field path or expression to count per value, or None for a plain count."""
+    group is a field path or expression to count per value, or None for a plain count.
+
+    The counts are the expensive part of a search, and most visitors ask the same few questions: they are
+    cached under the query's SQL and the catalogue ``version``, so any write makes them stale at once."""
     if not branches:
         return {}
     combined = [
@@ -148,10 +165,15 @@ def count_hits(branches: list[tuple[str, QuerySet, object]]) -> dict[str, dict[s
         for label, qs, group in branches
     ]
     rows = combined[0].union(*combined[1:], all=True) if len(combined) > 1 else combined[0]
-    counts: dict[str, dict[str, int]] = {label: {} for label, _qs, _group in branches}
-    for label, value, n in rows:
-        if value is not None:
-            counts[label][value] = n
+    sql, params = rows.query.sql_with_params()
+    key = "offers.counts." + hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()
+    counts = cache.get(key, version=version)
+    if counts is None:
+        counts = {label: {} for label, _qs, _group in branches}
+        for label, value, n in rows:
+            if value is not None:
+                counts[label][value] = n
+        cache.set(key, counts, COUNTS_CACHE_SECONDS, version=version)
     return counts
 
 
@@ -223,10 +245,11 @@ def run_search(
     ignored = filterset.ignored()
     text = TextQuery.parse(filterset.form.cleaned_data.get("q") or "")
     filterset.tsquery = text.tsquery() if text else None
+    version = catalogue_version()
 
     branches = [("total", filterset.queryset_without(), None)]
     branches += [(name, filterset.queryset_without(name), FACET_GROUPS[name]) for name in facets]
-    counts = count_hits(branches)
+    counts = count_hits(branches, version)
     total = _total(counts, "total")
 
     similar: list[str] = []
@@ -244,7 +267,7 @@ def run_search(
                 (f"phrase{i}", filterset.queryset_without("q").matching(TextQuery.parse(p).tsquery()), None)
                 for i, p in enumerate(phrases)
             ]
-            widened_counts = count_hits(branches)
+            widened_counts = count_hits(branches, version)
             if _total(widened_counts, "total") > total:  # the similar words found more: use them
                 text, counts, total = widened, widened_counts, _total(widened_counts, "total")
                 phrase_hits = [(p, _total(counts, f"phrase{i}")) for i, p in enumerate(phrases)]
@@ -253,9 +276,9 @@ def run_search(
             else:
                 filterset.tsquery = plain_text.tsquery()
 
-    counts_without = _counts_without(filterset, plain_text, widened) if total == 0 else {}
+    counts_without = _counts_without(filterset, plain_text, widened, version) if total == 0 else {}
 
-    hits = filterset.queryset_without().with_card_relations()
+    hits = filterset.queryset_without().with_card_relations().defer("search_vector")
     sort = filterset.form.cleaned_data.get("sorter") or DEFAULT_SORT
     if sort == DEFAULT_SORT and text:
         # Whole words weigh more than words that only begin alike, words as typed more than similar words.
@@ -289,7 +312,9 @@ def run_search(
     )
 
 
-def _counts_without(filterset: OfferFilterSet, plain: TextQuery, widened: TextQuery) -> dict[str, int]:
+def _counts_without(
+    filterset: OfferFilterSet, plain: TextQuery, widened: TextQuery, version: int
+) -> dict[str, int]:
     """For a search without hits: how many each active filter would give if it were removed, as the page
     would count them (similar words used when the words as typed find few). One query."""
     active = list(filterset.active())
@@ -301,7 +326,7 @@ def _counts_without(filterset: OfferFilterSet, plain: TextQuery, widened: TextQu
         filterset.tsquery = query.tsquery() if query else None
         branches += [(name + suffix, filterset.queryset_without(name), None) for name in active]
     filterset.tsquery = plain.tsquery() if plain else None
-    counted = count_hits(branches)
+    counted = count_hits(branches, version)
     counts = {}
     for name in active:
         as_typed, with_similar = _total(counted, name), _total(counted, name + "~")

@@ -84,6 +84,17 @@ DATABASES = {
 }
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("The portal runs on PostgreSQL only: DATABASE_URL must be postgres://…")
+# The catalogue's queries are many short scans: compiling them with JIT costs more than it saves
+# (benchmarks/README.md). A DATABASE_URL with its own ?options=… keeps them.
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+
+# Per-process memory cache (search counts, keyed by a catalogue version; see offers/search_engine.py).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PORTAL_CACHE_ENTRIES", 5000)},
+    }
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

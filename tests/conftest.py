@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 from municipalities.models import Municipality
 from offers.models import GradeLevel, Offer, Provider, Subject
@@ -12,6 +13,13 @@ from offers.models import GradeLevel, Offer, Provider, Subject
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is used beside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """A test's rolled-back writes leave the catalogue version (a sequence) as it was, so cached search
+    counts from an earlier test could match: every test starts with an empty cache, as a new process does."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -233,6 +233,20 @@ def test_the_scoped_search_filters_and_can_be_widened_to_the_whole_country(clien
     assert 'href="/tilbud/?q=sejlads"' in html
 
 
+def test_the_scoped_search_counts_follow_changes_to_the_selection_at_once(client, curated, offers):
+    def total() -> int:
+        return client.get("/kommuner/lejre/tilbud/").context["total"]
+
+    before = total()
+    curated.extra_offers.add(offers["elsewhere"])
+    assert total() == before + 1
+    curated.featured.filter(offer=offers["featured"]).delete()
+    assert total() == before
+    curated.include_local_offers = False
+    curated.save()
+    assert total() == before - 1
+
+
 def test_the_scoped_search_never_fails_on_bad_input(client, curated):
     response = client.get("/kommuner/lejre/tilbud/", {"fag": "findes-ikke", "klassetrin": "x", "page": "abc"})
     assert response.status_code == 200
