@@ -285,7 +285,8 @@ class DatabaseTimer:
             self.seconds += time.perf_counter() - began
 
 
-def server_times(repeat: int, warmup: int) -> list[ScenarioResult]:
+def server_times(repeat: int, warmup: int, cold: bool) -> list[ScenarioResult]:
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -309,6 +310,8 @@ def server_times(repeat: int, warmup: int) -> list[ScenarioResult]:
         with connection.execute_wrapper(timer):
             for i in range(repeat):
                 timer.seconds = 0.0
+                if cold:
+                    cache.clear()  # no cached search counts: every request counts its hits
                 began, cpu_began = time.perf_counter(), time.process_time()
                 client.get(urls[i % len(urls)])
                 durations.append((time.perf_counter() - began) * 1000)
@@ -623,6 +626,11 @@ def main() -> None:
     parser.add_argument("--warmup-seconds", type=float, default=3, help="untimed load before the rounds")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per target")
     parser.add_argument("--no-load", action="store_true", help="skip the throughput part")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="server time without cached search counts (cache cleared per request)",
+    )
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     options = parser.parse_args()
 
@@ -668,9 +676,15 @@ def run(options) -> None:
     meta["published"] = Offer.objects.published().count()
 
     print(
-        f"server time: {options.repeat} requests per scenario after {options.warmup} warm-up each", flush=True
+        f"server time: {options.repeat} requests per scenario after {options.warmup} warm-up each"
+        + (
+            ", search counts not cached (--cold)"
+            if options.cold
+            else ", search counts cached after the warm-up"
+        ),
+        flush=True,
     )
-    scenarios = server_times(options.repeat, options.warmup)
+    scenarios = server_times(options.repeat, options.warmup, options.cold)
     load = None
     if not options.no_load:
         from django.db import connections
