@@ -178,8 +178,13 @@ class OfferQuerySet(models.QuerySet):
         return self if user.has_perm("offers.change_offer") else self.published()
 
     def with_card_relations(self):
-        """What a list of offer cards needs, in a constant number of queries."""
-        return self.select_related("provider__municipality").prefetch_related("subjects", "grades", "sdgs")
+        """What a list of offer cards needs, in a constant number of queries (without the search vector,
+        which no page shows)."""
+        return (
+            self.select_related("provider__municipality")
+            .prefetch_related("subjects", "grades", "sdgs")
+            .defer("search_vector")
+        )
 
     # The catalogue's filters (offers/filters.py). Many-to-many filters are EXISTS subqueries, so they
     # never duplicate rows and combine freely with counting and grouping.

@@ -136,7 +136,7 @@ def similar_words(tokens: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
 # --- Counting ------------------------------------------------------------------------------------------
 
 
-COUNTS_CACHE_SECONDS = 300  # bounds how long a count can be stale if a reader races a writer's commit
+CACHE_SECONDS = 300  # bounds how long a result can be stale if a reader races a writer's commit
 
 
 def catalogue_version() -> int:
@@ -147,12 +147,22 @@ def catalogue_version() -> int:
         return cursor.fetchone()[0]
 
 
+def cached(queryset: QuerySet, version: int, compute):
+    """``compute()``'s result for ``queryset``, cached under its SQL and the catalogue ``version``, so any
+    write to the catalogue makes it stale at once. For the expensive steps of a search: most visitors ask
+    the same few questions."""
+    sql, params = queryset.query.sql_with_params()
+    key = "offers.search." + hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()
+    result = cache.get(key, version=version)
+    if result is None:
+        result = compute()
+        cache.set(key, result, CACHE_SECONDS, version=version)
+    return result
+
+
 def count_hits(branches: list[tuple[str, QuerySet, object]], version: int) -> dict[str, dict[str, int]]:
     """Count many querysets in ONE query (UNION ALL). Each branch is (label, queryset, group) where
-    group is a field path or expression to count per value, or None for a plain count.
-
-    The counts are the expensive part of a search, and most visitors ask the same few questions: they are
-    cached under the query's SQL and the catalogue ``version``, so any write makes them stale at once."""
+    group is a field path or expression to count per value, or None for a plain count. Cached (``cached``)."""
     if not branches:
         return {}
     combined = [
@@ -165,16 +175,15 @@ def count_hits(branches: list[tuple[str, QuerySet, object]], version: int) -> di
         for label, qs, group in branches
     ]
     rows = combined[0].union(*combined[1:], all=True) if len(combined) > 1 else combined[0]
-    sql, params = rows.query.sql_with_params()
-    key = "offers.counts." + hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()
-    counts = cache.get(key, version=version)
-    if counts is None:
+
+    def count() -> dict[str, dict[str, int]]:
         counts = {label: {} for label, _qs, _group in branches}
         for label, value, n in rows:
             if value is not None:
                 counts[label][value] = n
-        cache.set(key, counts, COUNTS_CACHE_SECONDS, version=version)
-    return counts
+        return counts
+
+    return cached(rows, version, count)
 
 
 def _total(counts: dict[str, dict[str, int]], label: str) -> int:
@@ -185,15 +194,29 @@ def _total(counts: dict[str, dict[str, int]], label: str) -> int:
 
 
 class _CountedPaginator(Paginator):
-    """A paginator told the number of hits (already counted with the facets), so it does not count."""
+    """A paginator told the number of hits (already counted with the facets), so it does not count. The
+    ids of a page are cached like the counts (ranking a common word's hits is the next most expensive
+    step); the offers themselves are always read fresh."""
 
-    def __init__(self, object_list, per_page, count: int):
+    def __init__(self, object_list, per_page, count: int, version: int):
         super().__init__(object_list, per_page)
         self._known_count = count
+        self.version = version
 
     @cached_property
     def count(self) -> int:
         return self._known_count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        ids_query = self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page]
+        ids = cached(ids_query, self.version, lambda: list(ids_query))
+        offers = {
+            offer.pk: offer
+            for offer in self.object_list.model.objects.filter(pk__in=ids).with_card_relations()
+        }
+        return self._get_page([offers[pk] for pk in ids if pk in offers], number, self)
 
 
 @dataclass
@@ -278,7 +301,7 @@ def run_search(
 
     counts_without = _counts_without(filterset, plain_text, widened, version) if total == 0 else {}
 
-    hits = filterset.queryset_without().with_card_relations().defer("search_vector")
+    hits = filterset.queryset_without()
     sort = filterset.form.cleaned_data.get("sorter") or DEFAULT_SORT
     if sort == DEFAULT_SORT and text:
         # Whole words weigh more than words that only begin alike, words as typed more than similar words.
@@ -303,7 +326,7 @@ def run_search(
         reference=reference,
         text=plain_text,
         total=total,
-        paginator=_CountedPaginator(hits, per_page or settings.PORTAL_PAGE_SIZE, total),
+        paginator=_CountedPaginator(hits, per_page or settings.PORTAL_PAGE_SIZE, total, version),
         facet_counts={name: _by_value(name, counts.get(name, {}), reference) for name in facets},
         similar=[w for w in similar if fold(w) not in plain_text.typed],
         suggestions=suggestions,

@@ -288,9 +288,9 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_offers(
     many = {url: queries(client, url) for url in COUNTED}
 
     assert many == few
-    assert few["/tilbud/"] <= 7
-    assert few["/api/tilbud/"] <= 7
-    assert max(few.values()) <= 10
+    assert few["/tilbud/"] <= 8  # uncached: reference data, version, counts, page ids, page, 3 relations
+    assert few["/api/tilbud/"] <= 8
+    assert max(few.values()) <= 11
 
 
 # --- Cached counts ---
@@ -312,9 +312,13 @@ def test_a_repeated_search_reuses_its_counts_until_the_catalogue_changes(client,
 
     second = make_offer("Zeppelinens historie", key="zeppelin-2", subjects=["historie"])
     assert search(client, q="zeppelin")[:2] == (2, {"historie": 2})
+    assert len(client.get("/tilbud/", {"q": "zeppelin"}).context["page"]) == 2
 
     second.subjects.set([])
     assert search(client, q="zeppelin")[:2] == (2, {"historie": 1})
 
     Offer.objects.filter(pk=first.pk).update(status=Offer.Status.DRAFT)
     assert search(client, q="zeppelin")[:2] == (1, {})
+    assert [offer.title for offer in client.get("/tilbud/", {"q": "zeppelin"}).context["page"]] == [
+        "Zeppelinens historie"
+    ]
