@@ -4,12 +4,14 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from municipalities.models import MunicipalSite
-from offers.models import Offer, Provider, Subject
+from offers.models import GradeLevel, Offer, Provider, Subject
 
 
 def home(request):
+    published = Offer.objects.published()
     context = {
-        "offer_count": Offer.objects.published().count(),
+        "offer_count": published.count(),
+        "day_care_count": published.filter(grades__stage=GradeLevel.Stage.DAGTILBUD).distinct().count(),
         "provider_count": Provider.objects.filter(offers__status=Offer.Status.PUBLISHED).distinct().count(),
         "subjects": Subject.objects.most_offered(12),
         "site_count": MunicipalSite.objects.published().count(),
