@@ -107,7 +107,12 @@ def test_a_catalogue_page_has_one_search_form_and_other_pages_keep_the_header_se
 def test_at_320_px_the_catalogue_an_offer_and_a_place_do_not_scroll_sideways(page, vikings):
     Provider.objects.filter(key="lejre-museum").update(name="Lejre Museum og Sagnlandet Lejre Forsøgscenter")
     page.set_viewport_size({"width": 320, "height": 640})
-    for url in ["/tilbud/", "/tilbud/?q=vikinger&fag=historie", "/tilbud/vikingetid/", "/steder/lejre-museum/"]:
+    for url in [
+        "/tilbud/",
+        "/tilbud/?q=vikinger&fag=historie",
+        "/tilbud/vikingetid/",
+        "/steder/lejre-museum/",
+    ]:
         page.goto(url)
         assert sideways_scroll(page) == 0, url
     assert page.get_by_text(LONG_EMAIL).first.is_visible()
