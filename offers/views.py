@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from offers.models import Offer, Provider
+from offers.place_filters import PlaceFilterSet
 from offers.search import search_catalogue
 
 
@@ -48,8 +49,10 @@ def provider_list(request):
         .select_related("municipality")
         .order_by("name", "pk")
     )
-    page = Paginator(providers, 50).get_page(request.GET.get("page"))
-    return render(request, "offers/provider_list.html", {"page": page})
+    places = PlaceFilterSet(request.GET or None, queryset=providers)
+    page = Paginator(places.qs, 50).get_page(request.GET.get("page"))
+    context = {"page": page, "filter": places, "notices": places.notices(), "query": places.query()}
+    return render(request, "offers/provider_list.html", context)
 
 
 def provider_detail(request, slug):
