@@ -1,7 +1,8 @@
-"""The front page, and a health check for load balancers."""
+"""The front page, robots.txt, and a health check for load balancers."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from municipalities.models import MunicipalSite
 from offers.models import GradeLevel, Offer, Provider, Subject
@@ -17,6 +18,13 @@ def home(request):
         "site_count": MunicipalSite.objects.published().count(),
     }
     return render(request, "portal/home.html", context)
+
+
+def robots_txt(request):
+    """Crawlers: the sitemap lists every page worth indexing; searches and filtered lists are left out, as they
+    are endless permutations of the same offers (each carries a canonical link to the plain list)."""
+    context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
+    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
 
 
 def healthz(request):
