@@ -261,11 +261,11 @@ class OfferQuerySet(models.QuerySet):
         )
 
 
-CLASS_SUFFIX = " klasse"
-
-
 def _count_subquery(queryset):
     return Coalesce(Subquery(queryset.order_by().values("offer_id").annotate(n=Count("*")).values("n")), 0)
+
+
+CLASS_SUFFIX = " klasse"  # of the grade names "0. klasse" … "10. klasse"
 
 
 class Offer(models.Model):
