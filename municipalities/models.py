@@ -187,6 +187,14 @@ class MunicipalSite(models.Model):
             .prefetch_related("offer__subjects", "offer__grades", "offer__sdgs")
         )
 
+    def feature(self, offer: Offer) -> tuple[FeaturedOffer, bool]:
+        """Feature `offer` on this site, after the featured offers it has; (entry, created). Featuring it
+        again changes nothing."""
+        last = self.featured.aggregate(last=models.Max("position"))["last"]
+        return FeaturedOffer.objects.get_or_create(
+            site=self, offer=offer, defaults={"position": 1 if last is None else last + 1}
+        )
+
     def other_offers(self) -> models.QuerySet[Offer]:
         """The rest of the selection (everything not featured), by title, ready for offer cards."""
         featured = FeaturedOffer.objects.filter(site=self).values("offer_id")

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<slug:slug>/", views.site_detail, name="site_detail"),
     path("<slug:slug>/tilbud/", views.site_search, name="site_search"),
     path("<slug:slug>/daekning/", views.coverage, name="coverage"),
+    path("<slug:slug>/daekning/<slug:subject>/<slug:grade>/", views.coverage_gap, name="coverage_gap"),
 ]

@@ -1,19 +1,26 @@
 """Public pages of the municipal sites (kommunesites) and the consultant's coverage page.
 
 The public sees published sites only; a consultant for the municipality (municipalities.access) may
-preview an unpublished site, and only they see its coverage page.
+preview an unpublished site, and only they see its coverage page and the offers that could fill its gaps
+(and feature one, with the permission to add featured offers).
 """
 
+from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from municipalities.access import consults_for
+from municipalities.coverage import GAP_OFFERS_SHOWN, gap_offers, is_taught
 from municipalities.coverage import coverage as coverage_matrix
 from municipalities.models import MunicipalSite
+from offers.models import GradeLevel, Offer, Subject
 from offers.search import search_catalogue
 
 
@@ -37,9 +44,13 @@ def site_detail(request, slug):
     site = _get_site(request, slug)
     page = Paginator(site.other_offers(), settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     featured = site.featured_entries() if page.number == 1 else []
-    return render(
-        request, "municipalities/site_detail.html", {"site": site, "featured": featured, "page": page}
-    )
+    context = {
+        "site": site,
+        "featured": featured,
+        "page": page,
+        "consults": consults_for(request.user, site.municipality),  # a link to the coverage page
+    }
+    return render(request, "municipalities/site_detail.html", context)
 
 
 def site_search(request, slug):
@@ -49,9 +60,57 @@ def site_search(request, slug):
     return render(request, "municipalities/site_search.html", {**context, "site": site})
 
 
-@login_required
-def coverage(request, slug):
-    site = get_object_or_404(MunicipalSite.objects.select_related("municipality"), municipality__slug=slug)
+def _get_consulted_site(request, slug: str) -> MunicipalSite:
+    """The site at `slug` for one of its consultants (published or not); anyone else is refused."""
+    site = get_object_or_404(
+        MunicipalSite.objects.select_related("municipality__region"), municipality__slug=slug
+    )
     if not consults_for(request.user, site.municipality):
         raise PermissionDenied
+    return site
+
+
+@login_required
+def coverage(request, slug):
+    site = _get_consulted_site(request, slug)
     return render(request, "municipalities/coverage.html", {"site": site, "coverage": coverage_matrix(site)})
+
+
+class FeatureForm(forms.Form):
+    offer = forms.ModelChoiceField(queryset=Offer.objects.published())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def coverage_gap(request, slug, subject, grade):
+    """A gap of the coverage matrix: the offers of the whole catalogue that could fill it, nearest first, each
+    with a button that features it on the site (for consultants who may add featured offers)."""
+    site = _get_consulted_site(request, slug)
+    subject = get_object_or_404(Subject, slug=subject)
+    grade = get_object_or_404(GradeLevel, slug=grade)
+    if not is_taught(subject, grade):
+        raise Http404
+    may_feature = request.user.has_perm("municipalities.add_featuredoffer")
+    form = FeatureForm(request.POST or None)
+    if request.method == "POST":
+        if not may_feature:
+            raise PermissionDenied
+        if form.is_valid():
+            offer = form.cleaned_data["offer"]
+            site.feature(offer)
+            messages.success(
+                request,
+                _("“%(title)s” is now featured on %(site)s.") % {"title": offer.title, "site": site.title},
+            )
+            return redirect("municipalities:coverage", slug)
+    offers = gap_offers(site, subject, grade)
+    context = {
+        "site": site,
+        "subject": subject,
+        "grade": grade,
+        "offers": offers[:GAP_OFFERS_SHOWN],
+        "total": offers.count(),
+        "may_feature": may_feature,
+        "form": form,
+    }
+    return render(request, "municipalities/coverage_gap.html", context, status=400 if form.errors else 200)

@@ -9,7 +9,8 @@ from django.db import models
 from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils.translation import get_language_info, ngettext
+from django.utils.text import capfirst
+from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
@@ -69,6 +70,12 @@ class GradeLevel(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def short_name(self) -> str:
+        """The name inside a span of grades, without its explanation: "4. klasse", "dagtilbud",
+        "ungdomsuddannelse"."""
+        return self.name.split(" (")[0].lower()
 
 
 class SDG(models.Model):
@@ -258,6 +265,9 @@ def _count_subquery(queryset):
     return Coalesce(Subquery(queryset.order_by().values("offer_id").annotate(n=Count("*")).values("n")), 0)
 
 
+CLASS_SUFFIX = " klasse"  # of the grade names "0. klasse" … "10. klasse"
+
+
 class Offer(models.Model):
     """A teaching offer (undervisningstilbud)."""
 
@@ -368,12 +378,23 @@ class Offer(models.Model):
 
     @property
     def grade_span(self) -> str:
-        """ "4. klasse–6. klasse" for consecutive grades, else the names (uses prefetched grades)."""
+        """Consecutive grades as a span, written as in titles ("4.–6. klasse", "8. klasse–ungdomsuddannelse",
+        "Dagtilbud–1. klasse"), else the names (uses prefetched grades)."""
         grades = list(self.grades.all())
         consecutive = all(b.order == a.order + 1 for a, b in zip(grades, grades[1:], strict=False))
-        if len(grades) > 2 and consecutive:
-            return f"{grades[0].name}–{grades[-1].name}"
-        return ", ".join(grade.name for grade in grades)
+        if len(grades) < 2 or not consecutive:
+            return ", ".join(grade.name for grade in grades)
+        first, last = grades[0].short_name, grades[-1].short_name
+        if first.endswith(CLASS_SUFFIX) and last.endswith(CLASS_SUFFIX):
+            first = first.removesuffix(CLASS_SUFFIX)
+        return capfirst(f"{first}–{last}")
+
+    @property
+    def is_for_day_care_only(self) -> bool:
+        """True when every grade of the offer is day care: its price is per group, not per class (uses
+        prefetched grades)."""
+        grades = list(self.grades.all())
+        return bool(grades) and all(grade.stage == GradeLevel.Stage.DAGTILBUD for grade in grades)
 
     @property
     def duration_display(self) -> str:
@@ -392,9 +413,11 @@ class Offer(models.Model):
         names = []
         for code in self.languages:
             try:
-                names.append(get_language_info(code)["name_translated"])
+                name = str(get_language_info(code)["name_translated"])
             except KeyError:
-                names.append(code)
+                name = code
+            # Danish writes language names in lower case in running text ("dansk, engelsk").
+            names.append(name.lower() if (get_language() or "").startswith("da") else name)
         return names
 
 

@@ -1,5 +1,9 @@
 """The facets and free-text search of the public showcase, as one FilterSet.
 
+The parameters are the catalogue's (/tilbud/): q, type, kommune=<code>, udbyder, fag=<slug>,
+klassetrin=<slug>, aktivitet. A value that is not understood is left out with a notice (portal.filtering),
+and the English names of earlier links redirect to these (``OLD_NAMES``, see views.partnership_list).
+
 The municipality, subject and grade facets offer only the values that public records use; every filter is
 a QuerySet method of PartnershipQuerySet (EXISTS subqueries, so no duplicate rows and no DISTINCT).
 """
@@ -12,6 +16,18 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.models import Municipality
 from offers.models import GradeLevel, Provider, Subject
 from partnerships.models import Activity, Kind, Partnership
+from portal.filtering import LenientFilterSet
+
+# The parameter names of links made before the showcase spoke like the catalogue → today's names.
+# `municipality` took a municipality's slug; `kommune` takes its official code.
+OLD_NAMES = {
+    "kind": "type",
+    "municipality": "kommune",
+    "provider_kind": "udbyder",
+    "subject": "fag",
+    "grade": "klassetrin",
+    "activity": "aktivitet",
+}
 
 
 def _used_by_public(model, field: str):
@@ -23,39 +39,41 @@ def _used_by_public(model, field: str):
     )
 
 
-class PartnershipFilter(django_filters.FilterSet):
+class PartnershipFilter(LenientFilterSet):
     q = django_filters.CharFilter(
         label=_("Search collaborations"), method="filter_search", max_length=200, widget=forms.SearchInput
     )
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices, empty_label=_("All kinds"))
-    municipality = django_filters.ModelChoiceFilter(
+    type = django_filters.ChoiceFilter(
+        label=_("Kind"), field_name="kind", choices=Kind.choices, empty_label=_("All kinds")
+    )
+    kommune = django_filters.ModelChoiceFilter(
         label=_("Municipality"),
         queryset=_used_by_public(Municipality, "municipalities"),
-        to_field_name="slug",
+        to_field_name="code",
         empty_label=_("All municipalities"),
         method="filter_municipality",
     )
-    provider_kind = django_filters.ChoiceFilter(
+    udbyder = django_filters.ChoiceFilter(
         label=_("Type of learning place"),
         choices=Provider.Kind.choices,
         empty_label=_("All types"),
         method="filter_provider_kind",
     )
-    subject = django_filters.ModelChoiceFilter(
+    fag = django_filters.ModelChoiceFilter(
         label=_("Subject"),
         queryset=_used_by_public(Subject, "subjects"),
         to_field_name="slug",
         empty_label=_("All subjects"),
         method="filter_subject",
     )
-    grade = django_filters.ModelChoiceFilter(
+    klassetrin = django_filters.ModelChoiceFilter(
         label=_("Grade level"),
         queryset=_used_by_public(GradeLevel, "grades"),
         to_field_name="slug",
         empty_label=_("All grade levels"),
         method="filter_grade",
     )
-    activity = django_filters.ChoiceFilter(
+    aktivitet = django_filters.ChoiceFilter(
         label=_("Activity"),
         choices=Activity.choices,
         empty_label=_("All activities"),
@@ -64,7 +82,7 @@ class PartnershipFilter(django_filters.FilterSet):
 
     class Meta:
         model = Partnership
-        fields = ["q", "kind", "municipality", "provider_kind", "subject", "grade", "activity"]
+        fields = ["q", "type", "kommune", "udbyder", "fag", "klassetrin", "aktivitet"]
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value.strip()) if value.strip() else queryset

@@ -1,31 +1,47 @@
 """Pages of the partnerships app: the public showcase and a record (public records only, contacts by role
 and never with e-mail or phone), the consultants' summary and the printable agreement (back office)."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from municipalities.models import Municipality
 from offers.models import Offer
 from partnerships import health
 from partnerships.access import VIEW_PERMISSION, may_manage, visible_partnerships
-from partnerships.filters import PartnershipFilter
+from partnerships.filters import OLD_NAMES, PartnershipFilter
 from partnerships.models import Partnership
 from partnerships.summary import summarise
 
 
 def partnership_list(request):
+    if OLD_NAMES.keys() & request.GET.keys():
+        return redirect_old_link(request)
     records = Partnership.objects.public().with_card_relations()
     filterset = PartnershipFilter(request.GET or None, queryset=records, request=request)
-    invalid = filterset.is_bound and not filterset.is_valid()
     page = Paginator(filterset.qs, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
-    return render(request, "partnerships/partnership_list.html", context, status=400 if invalid else 200)
+    context = {"filter": filterset, "page": page, "query": filterset.query(), "notices": filterset.notices()}
+    return render(request, "partnerships/partnership_list.html", context)
+
+
+def redirect_old_link(request):
+    """A link with the showcase's earlier English parameters (`municipality=soroe&kind=partnership`) moves
+    permanently to the catalogue's names and identifiers (`kommune=340&type=partnership`)."""
+    slugs = request.GET.getlist("municipality")
+    codes = dict(Municipality.objects.filter(slug__in=slugs).values_list("slug", "code"))
+    pairs = []
+    for name, values in request.GET.lists():
+        if name == "municipality":
+            values = [codes.get(value, value) for value in values]
+        pairs.extend((OLD_NAMES.get(name, name), value) for value in values)
+    return HttpResponsePermanentRedirect(f"{request.path}?{urlencode(pairs)}")
 
 
 def partnership_detail(request, slug):

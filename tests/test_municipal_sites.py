@@ -274,7 +274,7 @@ def test_coverage_counts_the_selection_per_subject_and_grade_and_marks_gaps(
     link = '/kommuner/lejre/tilbud/?fag=historie&amp;klassetrin=4-klasse">2</a>'
     assert link in html
     assert '/kommuner/lejre/tilbud/?fag=dansk&amp;klassetrin=5-klasse">1</a>' in html
-    gap = '/kommuner/lejre/tilbud/?fag=matematik&amp;klassetrin=4-klasse"><span aria-hidden="true">○ </span>0'
+    gap = '/kommuner/lejre/daekning/matematik/4-klasse/"><span aria-hidden="true">○ </span>0'
     assert gap in html
     assert 'class="coverage-gap"' in html
 

@@ -45,7 +45,7 @@ def test_visitors_filter_and_search_the_showcase_and_it_passes_axe(page):
 
     page.get_by_role("combobox", name="Type læringssted").select_option("company")
     page.get_by_role("button", name="Vis samarbejder").click()
-    page.wait_for_url("**/samarbejder/?*provider_kind=company*")
+    page.wait_for_url("**/samarbejder/?*udbyder=company*")
     assert page.get_by_role("heading", name="1 samarbejde").is_visible()
     assert page.get_by_role("link", name="Smedens værksted").is_visible()
     assert page.get_by_role("link", name="Vikingeskibe og skolen").count() == 0

@@ -1,5 +1,7 @@
-"""The public showcase /samarbejder/: public records only, facets and Danish full-text search, pagination in
-a constant number of queries; a record's page never shows contacts' e-mail addresses, phones or names."""
+"""The public showcase /samarbejder/: public records only, facets with the catalogue's parameter names and
+identifiers (old links redirect), a notice for values it does not understand, Danish full-text search,
+pagination in a constant number of queries; a record's page never shows contacts' e-mail addresses, phones
+or names."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -51,7 +53,15 @@ def records(make_partnership, provider, company):
         grades=["8-klasse"],
         activities=["career_learning"],
     )
-    hidden = make_partnership("Hemmeligt samarbejde", key="hemmeligt", public=False, contacts=CONTACTS)
+    hidden = make_partnership(
+        "Hemmeligt samarbejde",
+        key="hemmeligt",
+        public=False,
+        contacts=CONTACTS,
+        municipalities=["340"],  # Sorø: no public record there
+        subjects=["musik"],
+        grades=["1-klasse"],
+    )
     return museum, smithy, hidden
 
 
@@ -70,16 +80,16 @@ def test_the_showcase_lists_public_records_only(client, records):
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"kind": "partnership"}, ["Vikingeskibe og skolen"]),
-        ({"kind": "collaboration"}, ["Smedens værksted"]),
-        ({"municipality": "roskilde"}, ["Smedens værksted"]),
-        ({"provider_kind": "company"}, ["Smedens værksted"]),
-        ({"provider_kind": "museum"}, ["Vikingeskibe og skolen"]),
-        ({"subject": "historie"}, ["Vikingeskibe og skolen"]),
-        ({"grade": "8-klasse"}, ["Smedens værksted"]),
-        ({"activity": "career_learning"}, ["Smedens værksted"]),
-        ({"activity": "recurring_visits", "kind": "partnership"}, ["Vikingeskibe og skolen"]),
-        ({"activity": "elective"}, []),
+        ({"type": "partnership"}, ["Vikingeskibe og skolen"]),
+        ({"type": "collaboration"}, ["Smedens værksted"]),
+        ({"kommune": "265"}, ["Smedens værksted"]),
+        ({"udbyder": "company"}, ["Smedens værksted"]),
+        ({"udbyder": "museum"}, ["Vikingeskibe og skolen"]),
+        ({"fag": "historie"}, ["Vikingeskibe og skolen"]),
+        ({"klassetrin": "8-klasse"}, ["Smedens værksted"]),
+        ({"aktivitet": "career_learning"}, ["Smedens værksted"]),
+        ({"aktivitet": "recurring_visits", "type": "partnership"}, ["Vikingeskibe og skolen"]),
+        ({"aktivitet": "elective"}, []),
     ],
 )
 def test_each_facet_narrows_the_showcase(client, records, params, expected):
@@ -89,9 +99,13 @@ def test_each_facet_narrows_the_showcase(client, records, params, expected):
 
 
 def test_facets_offer_only_values_that_public_records_use(client, records):
+    html = client.get(LIST).content.decode()
     form = client.get(LIST).context["filter"].form
-    assert [m.slug for m in form.fields["municipality"].queryset] == ["lejre", "roskilde"]
-    assert sorted(s.slug for s in form.fields["subject"].queryset) == ["haandvaerk-og-design", "historie"]
+    assert [m.code for m in form.fields["kommune"].queryset] == ["350", "265"]  # not Sorø's private record
+    assert sorted(s.slug for s in form.fields["fag"].queryset) == ["haandvaerk-og-design", "historie"]
+    assert [g.slug for g in form.fields["klassetrin"].queryset] == ["4-klasse", "8-klasse"]
+    assert '<option value="340"' not in html and '<option value="musik"' not in html
+    assert '<option value="1-klasse"' not in html
 
 
 def test_danish_full_text_search_finds_inflected_words(client, records):
@@ -102,29 +116,46 @@ def test_danish_full_text_search_finds_inflected_words(client, records):
     assert titles(client.get(LIST, {"q": "hemmeligt"})) == []
 
 
-def test_bad_filter_values_give_a_clear_message_and_a_400(client, records):
-    response = client.get(LIST, {"municipality": "atlantis", "kind": "alliance"})
-    assert response.status_code == 400
+def test_bad_filter_values_are_left_out_with_a_notice_as_in_the_catalogue(client, records):
+    response = client.get(LIST, {"kommune": "atlantis", "type": "alliance", "fag": "historie"})
     html = response.content.decode()
-    assert "Nogle af filtrene kunne ikke bruges" in html
-    assert "Kommune: Marker en gyldig valgmulighed" in html
-    assert "alliance er ikke en af de tilgængelige valgmuligheder" in html
+    assert response.status_code == 200
+    assert "Nogle søgeindstillinger i adressen blev ikke forstået og er udeladt: kommune, type." in html
+    assert titles(response) == ["Vikingeskibe og skolen"]  # the understood filter still applies
+    assert "atlantis" not in html.split("<main")[1].split("<form")[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("municipality=soroe", "kommune=340"),
+        ("municipality=roskilde&kind=partnership", "kommune=265&type=partnership"),
+        ("subject=historie&grade=4-klasse&page=2", "fag=historie&klassetrin=4-klasse&page=2"),
+        ("provider_kind=museum&activity=elective&q=skibe", "udbyder=museum&aktivitet=elective&q=skibe"),
+        ("municipality=atlantis", "kommune=atlantis"),
+    ],
+)
+def test_old_links_with_english_parameters_move_permanently_to_the_catalogue_names(client, records, old, new):
+    response = client.get(f"{LIST}?{old}")
+    assert response.status_code == 301
+    assert response.url == f"{LIST}?{new}"
+    assert client.get(response.url).status_code == 200
 
 
 def test_pages_keep_the_filters_in_their_links(client, make_partnership, settings):
     settings.PORTAL_PAGE_SIZE = 2
     for number in range(5):
         make_partnership(f"Samarbejde {number}", kind="partnership")
-    response = client.get(LIST, {"kind": "partnership"})
+    response = client.get(LIST, {"type": "partnership", "kommune": "atlantis"})
     assert response.context["page"].paginator.num_pages == 3
-    assert 'href="?kind=partnership&amp;page=2"' in response.content.decode()
-    assert client.get(LIST, {"kind": "partnership", "page": "999"}).status_code == 200
+    assert 'href="?type=partnership&amp;page=2"' in response.content.decode()  # without the junk
+    assert client.get(LIST, {"type": "partnership", "page": "999"}).status_code == 200
 
 
 def test_the_list_needs_the_same_number_of_queries_for_3_and_15_records(client, make_partnership, provider):
     def queries_for_list() -> int:
         with CaptureQueriesContext(connection) as captured:
-            assert client.get(LIST, {"kind": "collaboration"}).status_code == 200
+            assert client.get(LIST, {"type": "collaboration"}).status_code == 200
         return len(captured)
 
     def add(count: int) -> None:

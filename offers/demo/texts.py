@@ -143,12 +143,12 @@ def _curriculum(facts: OfferFacts, topic: Topic) -> str:
     return f"Forløbet knytter an til {join_words([n.lower() for n in facts.subject_names])}."
 
 
-def _price(price: int | None) -> str:
+def _price(price: int | None, dagtilbud_only: bool) -> str:
     if price is None:
         return "Kontakt os for at høre om prisen."
     if price == 0:
         return "Tilbuddet er gratis."
-    return f"Prisen er {kroner(price)} kr. pr. klasse."
+    return f"Prisen er {kroner(price)} kr. pr. {'gruppe' if dagtilbud_only else 'klasse'}."
 
 
 def description(topic: Topic, place: str, facts: OfferFacts, rng: Random) -> str:
@@ -159,7 +159,7 @@ def description(topic: Topic, place: str, facts: OfferFacts, rng: Random) -> str
         items = "".join(f"<li>{escape(topic.activities[i])}</li>" for i in chosen)
         parts.append(f"<p>Eksempler på aktiviteter:</p><ul>{items}</ul>")
     parts.append(f"<p>{escape(_practical(facts, rng))}</p>")
-    closing = [_price(facts.price)]
+    closing = [_price(facts.price, facts.dagtilbud_only)]
     if facts.subject_names or facts.dagtilbud_only:
         closing.insert(0, _curriculum(facts, topic))
     parts.append(f"<p>{escape(' '.join(closing))}</p>")
