@@ -13,7 +13,7 @@ import math
 from typing import NamedTuple
 
 from django.db.models import Value
-from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
@@ -46,7 +46,8 @@ def sql_haversine_km(latitude, longitude, point: Point):
     h = Power(Sin(d_phi / Value(2.0)), 2) + Value(math.cos(math.radians(point.latitude))) * Cos(
         Radians(latitude)
     ) * Power(Sin(d_lambda / Value(2.0)), 2)
-    return Value(2 * EARTH_RADIUS_KM) * ASin(Sqrt(Least(h, Value(1.0))))
+    # No clamping of h to 1 (LEAST would ignore NULL): rounding can only push it past 1 at the antipodes.
+    return Value(2 * EARTH_RADIUS_KM) * ASin(Sqrt(h))
 
 
 def distance_text(km: float) -> str:

@@ -20,6 +20,7 @@ from municipalities.models import Municipality, MunicipalSite, School
 from offers.models import GradeLevel, Offer
 from portal.interchange import Section
 from portal.interchange_fields import (
+    KEEP,
     POSTCODE,
     Boolean,
     EntryList,
@@ -42,7 +43,8 @@ class Coordinate(Float):
         self.partner = partner
 
     def check(self, value: Any, values: dict[str, Any]) -> None:
-        if values.get(self.partner) is None or not isinstance(values[self.partner], float):
+        # Called only for a value given; a partner with a problem of its own is reported by itself.
+        if values.get(self.partner) is KEEP:
             raise ValidationError(
                 _("must come with %(partner)s (both or neither)"), params={"partner": self.partner}
             )

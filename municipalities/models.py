@@ -175,7 +175,12 @@ class School(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(latitude__isnull=True, longitude__isnull=True)
-                | models.Q(latitude__range=(-90, 90), longitude__range=(-180, 180)),
+                | models.Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
+                    latitude__range=(-90, 90),
+                    longitude__range=(-180, 180),
+                ),
                 name="school_coordinates_both_or_neither",
                 violation_error_message=_("Give both latitude and longitude, or neither."),
             ),

@@ -56,7 +56,10 @@ def example() -> dict:
 
 # The optional additions to version 1 (the end of the spec) as an export writes them for the example's
 # objects: its school's coordinates from the reference list, and no transport rules on its site.
-ADDITIONS = {"schools": {"latitude": 55.462278, "longitude": 11.553035}, "municipal_sites": {"transport": None}}
+ADDITIONS = {
+    "schools": {"latitude": 55.462278, "longitude": 11.553035},
+    "municipal_sites": {"transport": None},
+}
 
 
 def with_additions(section: str, obj: dict) -> dict:
