@@ -128,7 +128,7 @@ class SchoolChoice:
         return _site(self.school)
 
     @cached_property
-    def point(self) -> tuple[Point | None, bool]:
+    def location(self) -> tuple[Point | None, bool]:
         """Where the school is, and whether that is only its postcode's point."""
         school = self.school
         if school.latitude is not None and school.longitude is not None:
@@ -153,7 +153,8 @@ class SchoolChoice:
             for code, lat, lon in Postcode.objects.values_list("code", "latitude", "longitude")
         }
 
-    def place_point(self, provider) -> tuple[Point | None, bool]:
+    def place_location(self, provider) -> tuple[Point | None, bool]:
+        """Where a learning place is, and whether that is only its postcode's point."""
         if provider.latitude is not None and provider.longitude is not None:
             return Point(provider.latitude, provider.longitude), False
         point = self.postcode_points.get(provider.postcode)
@@ -168,7 +169,10 @@ class SchoolChoice:
         note_by = school.municipality.official_name if note else ""
         if offer.format in NO_TRAVEL_FORMATS:
             return FromSchool(school, offer.format, note=note, note_by=note_by)
-        (here, school_approximate), (there, place_approximate) = self.point, self.place_point(offer.provider)
+        (here, school_approximate), (there, place_approximate) = (
+            self.location,
+            self.place_location(offer.provider),
+        )
         km = haversine_km(here, there) if here and there else None
         return FromSchool(
             school,

@@ -6,7 +6,7 @@ import pytest
 from django.db.models import Count
 
 from municipalities.geo import Point, distance_text, haversine_km, travel_minutes, travel_text
-from municipalities.models import Municipality, School
+from municipalities.models import Municipality, Postcode, School
 from offers.models import Offer, Provider
 
 # Hand computation (equirectangular, exact to metres at this range): 1° of latitude = 6371.0088 km × π/180
@@ -167,3 +167,12 @@ def test_staff_see_and_edit_a_schools_coordinates_in_admin(client, staff_user):
     response = client.post(url, {**data, "longitude": ""})
     assert response.status_code == 200
     assert "Angiv både bredde- og længdegrad eller ingen af dem." in response.content.decode()
+
+
+def test_every_school_and_postcode_has_a_point_from_the_reference_data(db):
+    assert Postcode.objects.count() == 1090
+    assert not School.objects.filter(latitude__isnull=True).exists()
+    sources = dict(School.objects.order_by().values_list("location_source").annotate(n=Count("pk")))
+    assert sources == {"register": 2307, "postcode": 550}
+    roskilde = Postcode.objects.get(code="4000")
+    assert (roskilde.city, roskilde.latitude, roskilde.longitude) == ("Roskilde", 55.65577, 12.06365)
