@@ -5,6 +5,7 @@ the sites of the municipalities they consult for, on the server (querysets and o
 only by hiding links.
 """
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Q
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.access import consulted_municipalities, consults_for, visible_offers
-from municipalities.models import FeaturedOffer, Municipality, MunicipalSite, Region, School
+from municipalities.models import FeaturedOffer, Municipality, MunicipalSite, Postcode, Region, School
 from offers.models import Offer
 from portal.admin import ObjectScopedAdmin, ObjectScopedInline
 
@@ -42,11 +43,58 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 @admin.register(School)
 class SchoolAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "postcode", "municipality"]
-    list_filter = ["kind", "municipality__region"]
+    list_display = ["name", "kind", "postcode", "municipality", "location_source"]
+    list_filter = ["kind", "location_source", "municipality__region"]
     list_select_related = ["municipality"]
     search_fields = ["name", "key", "postcode"]
     autocomplete_fields = ["municipality"]
+    fieldsets = [
+        (None, {"fields": ["key", "name", "kind", "address", "postcode", "municipality", "cvr", "ean"]}),
+        (
+            _("Location"),
+            {
+                "fields": ["latitude", "longitude", "location_source", "map"],
+                "description": _(
+                    "WGS84 degrees, e.g. 55.4623 and 11.5530. Distances to learning places are measured "
+                    "from here; without coordinates, from the postcode's point."
+                ),
+            },
+        ),
+    ]
+    readonly_fields = ["map"]
+
+    @admin.display(description=_("map"))
+    def map(self, school: School) -> str:
+        if school.latitude is None or school.longitude is None:
+            return "–"
+        lat, lon = school.latitude, school.longitude
+        return format_html(
+            '<a href="https://www.openstreetmap.org/?mlat={}&amp;mlon={}#map=16/{}/{}" rel="noopener">{}</a>',
+            f"{lat:.5f}",
+            f"{lon:.5f}",
+            f"{lat:.5f}",
+            f"{lon:.5f}",
+            _("Show on map (OpenStreetMap)"),
+        )
+
+
+@admin.register(Postcode)
+class PostcodeAdmin(admin.ModelAdmin):
+    """Reference data from municipalities/data/postcodes.csv: looked up, not edited."""
+
+    list_display = ["code", "city", "region", "latitude", "longitude"]
+    list_filter = ["region"]
+    list_select_related = ["region"]
+    search_fields = ["code", "city"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 def _choosable_offers(request, site_pks) -> Q:
@@ -100,6 +148,26 @@ class MunicipalSiteAdmin(ObjectScopedAdmin, admin.ModelAdmin):
         (None, {"fields": ["municipality", "title", "published", "intro"]}),
         (_("Contact"), {"fields": ["contact_name", "contact_email", "contact_phone"]}),
         (_("For the schools"), {"fields": ["goals", "transport_info"]}),
+        (
+            _("Transport support"),
+            {
+                "fields": [
+                    "transport_scheme",
+                    "transport_grades",
+                    "transport_max_distance_km",
+                    "transport_within_municipality_only",
+                    "transport_max_amount_dkk",
+                    "transport_apply_days_before",
+                    "transport_apply_url",
+                    "transport_apply_email",
+                    "transport_note",
+                ],
+                "description": _(
+                    "The rules the portal applies to every offer for a teacher whose school lies in the "
+                    "municipality: “Roskilde Kommune covers a bus to here …” or why not."
+                ),
+            },
+        ),
         (_("Selection"), {"fields": ["include_local_offers", "extra_offers"]}),
         (_("Pages"), {"fields": ["pages", "created", "updated"]}),
     ]
@@ -132,6 +200,8 @@ class MunicipalSiteAdmin(ObjectScopedAdmin, admin.ModelAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "extra_offers":
             kwargs["queryset"] = Offer.objects.filter(_choosable_offers(request, _own_site_pks(request)))
+        if db_field.name == "transport_grades":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def object_in_scope(self, request, site) -> bool:

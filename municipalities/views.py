@@ -1,9 +1,12 @@
-"""Public pages of the municipal sites (kommunesites) and the consultant's coverage page.
+"""Public pages of the municipal sites (kommunesites), the consultant's coverage page, and the picker of
+the teacher's own school (municipalities.my_school).
 
 The public sees published sites only; a consultant for the municipality (municipalities.access) may
 preview an unpublished site, and only they see its coverage page and the offers that could fill its gaps
 (and feature one, with the permission to add featured offers).
 """
+
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django import forms
 from django.conf import settings
@@ -11,15 +14,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from municipalities.access import consults_for
 from municipalities.coverage import GAP_OFFERS_SHOWN, gap_offers, is_taught
 from municipalities.coverage import coverage as coverage_matrix
-from municipalities.models import MunicipalSite
+from municipalities.forms import ChooseSchoolForm
+from municipalities.models import MunicipalSite, School
+from municipalities.my_school import PARAM, forget, remember
 from offers.models import GradeLevel, Offer, Subject
 from offers.search import search_catalogue
 
@@ -114,3 +121,54 @@ def coverage_gap(request, slug, subject, grade):
         "form": form,
     }
     return render(request, "municipalities/coverage_gap.html", context, status=400 if form.errors else 200)
+SCHOOL_RESULTS = 20
+
+
+def _next_url(request) -> str:
+    """Where to go after choosing or forgetting: the page the teacher came from (same site, without a
+    ?skole= that would choose the old school again), else the catalogue."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return reverse("offers:offer_list")
+    parts = urlsplit(target)
+    if parts.path == reverse("my_school:choose"):
+        return reverse("offers:offer_list")
+    query = QueryDict(parts.query, mutable=True)
+    query.pop(PARAM, None)
+    return urlunsplit(("", "", parts.path, query.urlencode(), parts.fragment))
+
+
+def choose_school(request):
+    """Search the schools by name, postcode or town (GET `find`); choose one (POST) to remember it."""
+    status = 200
+    if request.method == "POST":
+        form = ChooseSchoolForm(request.POST)
+        if form.is_valid():
+            school = form.cleaned_data["school"]
+            response = redirect(_next_url(request))
+            remember(response, school)
+            messages.success(
+                request,
+                _("Your school is now %(name)s. Offers show how far away they are.") % {"name": school.name},
+            )
+            return response
+        messages.error(request, " ".join(form.errors["school"]))
+        status = 400
+    text = request.GET.get("find", "").strip()[:100]
+    schools = School.objects.search(text) if text else School.objects.none()
+    context = {
+        "find": text,
+        "schools": schools[:SCHOOL_RESULTS],
+        "total": schools.count() if text else 0,
+        "next": _next_url(request),
+        "next_query": urlencode({"next": _next_url(request)}),
+    }
+    return render(request, "municipalities/choose_school.html", context, status=status)
+
+
+@require_POST
+def forget_school(request):
+    response = redirect(_next_url(request))
+    forget(response)
+    messages.info(request, _("Your school is forgotten in this browser."))
+    return response

@@ -14,6 +14,7 @@ from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
+from offers.distance import DistanceQuerySet
 from portal.text import sanitize_html
 
 
@@ -175,7 +176,7 @@ class Provider(models.Model):
         return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=15/{lat:.5f}/{lon:.5f}"
 
 
-class OfferQuerySet(models.QuerySet):
+class OfferQuerySet(DistanceQuerySet):
     def published(self):
         return self.filter(status=Offer.Status.PUBLISHED)
 

@@ -26,7 +26,8 @@ EntryList). A missing field or `null` stores the model field's default ("", None
 not list are portal-only: an import never changes them, an export never writes them. Validation is
 strict about JSON types and reuses the model field's validators; a new rule is a `validators=[...]`
 argument or a new Field subclass (`clean`, and for values stored outside the row `load` and
-`save_related`). Hooks a section may override:
+`save_related`). A field made with `keep_when_absent=True` (the optional additions to version 1) keeps the
+stored value when the document leaves it out or gives null. Hooks a section may override:
 
 - `queryset()`: the objects an export writes and an import matches by key (default: all).
 - `new_object(values)`: the unsaved object an import creates for a new key (e.g. to set a slug).
@@ -50,7 +51,7 @@ from django.db import DatabaseError, models, transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from portal.interchange_fields import Field, JSONObject, name_problems
+from portal.interchange_fields import KEEP, Field, JSONObject, name_problems
 
 FORMAT = "aabenskole-portal/1"
 
@@ -175,12 +176,15 @@ class Section:
     def clean_item(self, item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         values, problems = {}, name_problems(item, self.fields)
         for name, field in self.fields.items():
+            if field.keep_when_absent and item.get(name) is None:
+                values[name] = KEEP
+                continue
             try:
                 values[name] = field.parse(item.get(name))
             except ValidationError as error:
                 problems.setdefault(name, " ".join(error.messages))
         for name, field in self.fields.items():
-            if name not in problems:
+            if name not in problems and values[name] is not KEEP:
                 try:
                     field.check(values[name], values)
                 except ValidationError as error:
@@ -206,10 +210,14 @@ class Section:
             obj = existing.get(values[self.key])
             if obj is None:
                 obj = self.new_object(values)
-                changed = list(self.fields)
+                changed = [name for name in self.fields if values[name] is not KEEP]
                 created.append(obj)
             else:
-                changed = [name for name, field in self.fields.items() if field.get(obj) != values[name]]
+                changed = [
+                    name
+                    for name, field in self.fields.items()
+                    if values[name] is not KEEP and field.get(obj) != values[name]
+                ]
                 if not changed:
                     counts.unchanged += 1
                     continue

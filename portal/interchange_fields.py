@@ -89,12 +89,25 @@ def _show(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class Field:
-    """One field of an interchange object, stored in the model field of the same name."""
+# The value of a `keep_when_absent` field that a document leaves out or gives as null: the import keeps what
+# the portal has (a new object gets the model's default).
+KEEP = type("Keep", (), {"__repr__": lambda self: "KEEP"})()
 
-    def __init__(self, *, required: bool = False, validators: list | None = None):
+
+class Field:
+    """One field of an interchange object, stored in the model field of the same name.
+
+    `keep_when_absent` is for the optional additions to version 1 (the end of the spec): a document written
+    before them leaves them out, and importing it must not erase what the portal has (e.g. a school's
+    coordinates from the reference list), so a field left out or null keeps the stored value.
+    """
+
+    def __init__(
+        self, *, required: bool = False, validators: list | None = None, keep_when_absent: bool = False
+    ):
         self.required = required
         self.validators = validators or []
+        self.keep_when_absent = keep_when_absent
 
     def bind(self, model: type[models.Model], name: str, refs: References) -> Field:
         """A copy of this field for one import or export run."""

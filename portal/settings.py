@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "municipalities.my_school.ChosenSchoolMiddleware",  # request.my_school: the teacher's chosen school
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("offers.urls")),
     path("samarbejder/", include("partnerships.urls")),
     path("kommuner/", include("municipalities.urls")),
+    path("min-skole/", include("municipalities.school_urls")),
 ]

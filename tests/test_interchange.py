@@ -54,9 +54,27 @@ def example() -> dict:
     return json.loads(EXAMPLE.read_text(encoding="utf-8"))
 
 
+# The optional additions to version 1 (the end of the spec) as an export writes them for the example's
+# objects: its school's coordinates from the reference list, and no transport rules on its site.
+ADDITIONS = {
+    "schools": {"latitude": 55.462278, "longitude": 11.553035},
+    "municipal_sites": {"transport": None},
+}
+
+
+def with_additions(section: str, obj: dict) -> dict:
+    """`obj` with the ADDITIONS of its section, in the order of the section's fields (as exported)."""
+    merged = obj | ADDITIONS.get(section, {})
+    order = import_string(SECTIONS[SECTION_NAMES.index(section)]).fields
+    return {name: merged[name] for name in order if name in merged}
+
+
 def complete_example() -> dict:
-    """The spec's example plus the museum its partnership refers to: valid in an empty portal."""
+    """The spec's example with its additions, plus the museum its partnership refers to: valid in an empty
+    portal."""
     document = example()
+    for section in ADDITIONS:
+        document[section] = [with_additions(section, obj) for obj in document[section]]
     document["providers"].insert(0, dict(MUSEUM))
     return document
 
@@ -133,7 +151,8 @@ def test_the_specs_example_imports_as_it_is_and_exports_unchanged(db, tmp_path):
     exported = export()
     assert list(exported) == ["format", *SECTION_NAMES]
     for section in SECTION_NAMES:
-        assert picked(exported[section], document[section], section) == document[section], section
+        expected = [with_additions(section, obj) for obj in document[section]]
+        assert picked(exported[section], document[section], section) == expected, section
 
 
 def test_the_specs_example_without_the_museum_it_refers_to_is_refused_whole(db, tmp_path):
@@ -334,7 +353,8 @@ MINIMAL = {
     # (an object with only the required fields, the rest of its export: the defaults of the portal)
     "schools": (
         {"key": "ny-skole-4000", "name": "Ny Skole"},
-        {"kind": "other", "address": None, "postcode": None, "municipality": None},
+        {"kind": "other", "address": None, "postcode": None, "municipality": None, "latitude": None,
+         "longitude": None},
     ),
     "providers": (
         {"key": "lille-museum", "name": "Lille Museum", "kind": "museum"},
@@ -348,7 +368,7 @@ MINIMAL = {
     ),
     "municipal_sites": (
         {"municipality": "101", "title": "Åben skole i København"},
-        {"intro": None, "contact_name": None, "contact_email": None, "transport_info": None,
+        {"intro": None, "contact_name": None, "contact_email": None, "transport_info": None, "transport": None,
          "include_local_offers": True, "featured": [], "published": False},
     ),
     "partnerships": (

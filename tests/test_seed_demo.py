@@ -172,3 +172,35 @@ def test_every_topic_names_existing_subjects_for_the_levels_it_serves(db):
 def test_every_provider_kind_has_a_profile_that_fits_anywhere():
     for kind in Provider.Kind.values:
         assert any(p.min_population == 0 and not p.coastal for p in PROFILES[kind]), kind
+
+
+def test_demo_learning_places_lie_in_their_town_near_their_postcodes_point(db):
+    from municipalities.geo import Point, haversine_km
+    from municipalities.models import Postcode
+
+    points = {p.code: Point(p.latitude, p.longitude) for p in Postcode.objects.all()}
+    for provider in build_catalogue(SMALL, seed=7).providers:
+        place = Point(provider.latitude, provider.longitude)
+        assert 0 < haversine_km(points[provider.postcode], place) < 1.0, provider.name
+
+
+def test_demo_municipal_sites_get_realistic_transport_rules(db):
+    import random
+
+    from municipalities.demo import seed_demo_sites
+
+    seed_demo_sites(random.Random(1))
+    sites = {site.municipality.code: site for site in MunicipalSite.objects.select_related("municipality")}
+    assert {"pool", "bus", "public_transport", "none"} == {site.transport_scheme for site in sites.values()}
+    roskilde = sites["265"]
+    assert (
+        roskilde.transport_scheme,
+        roskilde.transport_max_distance_km,
+        roskilde.transport_apply_days_before,
+    ) == (
+        "pool",
+        40,
+        14,
+    )
+    assert roskilde.transport_grades.count() == 8  # day care and grades 0-6
+    assert sites["330"].transport_scheme == "none" and "ingen transportordning" in sites["330"].transport_info

@@ -211,8 +211,9 @@ class _Builder:
             address=f"{address.street} {rng.randint(1, 120)}{rng.choice(('',) * 8 + ('A', 'B'))}",
             postcode=address.postcode,
             city=address.city,
-            latitude=round(place.latitude + rng.uniform(-0.02, 0.02), 5),
-            longitude=round(place.longitude + rng.uniform(-0.035, 0.035), 5),
+            # Within about 700 m of the postcode's point: inside the town, never on the same spot.
+            latitude=round(address.latitude + rng.uniform(-0.006, 0.006), 5),
+            longitude=round(address.longitude + rng.uniform(-0.01, 0.01), 5),
             website=f"https://www.{domain}",
             email=f"{rng.choice(('kontakt', 'info', 'skoletjeneste', 'undervisning'))}@{domain}",
             phone="+45 " + " ".join(f"{n:02d}" for n in (rng.randint(20, 99), *rng.choices(range(100), k=3))),

@@ -1,6 +1,7 @@
-"""Where demo learning places lie: per municipality its size, main-town coordinates and real street/postcode
-pairs (taken from the schools in municipalities/data/schools.csv, kept to postcodes of the municipality's
-own region), and Danish place names fit for a learning place's name."""
+"""Where demo learning places lie: per municipality its size and real street/postcode pairs (taken from the
+schools in municipalities/data/schools.csv, kept to postcodes of the municipality's own region) with the
+postcode's point (municipalities/data/postcodes.csv), and Danish place names fit for a learning place's
+name."""
 
 import csv
 import re
@@ -39,6 +40,8 @@ class Address:
     postcode: str
     city: str  # the postal city, "København Ø"
     town: str  # the place name, "Østerbro"
+    latitude: float  # the postcode's point: inside the town
+    longitude: float
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,6 @@ class Place:
     name: str
     region_code: str
     population: float  # thousands
-    latitude: float
-    longitude: float
     coastal: bool
     addresses: tuple[Address, ...]  # one per school, so bigger towns come up more often
 
@@ -85,8 +86,17 @@ def load_places() -> tuple[Place, ...]:
             or postcodes[postcode]["region_code"] != region_of[code]
         ):
             continue
-        city = postcodes[postcode]["city"]
-        addresses[code].append(Address(match.group(1), postcode, city, town_name(city)))
+        row = postcodes[postcode]
+        addresses[code].append(
+            Address(
+                match.group(1),
+                postcode,
+                row["city"],
+                town_name(row["city"]),
+                float(row["lat"]),
+                float(row["lon"]),
+            )
+        )
     with FACTS.open(encoding="utf-8", newline="") as f:
         facts = {row["code"]: row for row in csv.DictReader(f)}
     places = []
@@ -100,8 +110,6 @@ def load_places() -> tuple[Place, ...]:
                 name=m["name"],
                 region_code=m["region_code"],
                 population=float(fact["population_thousands"]),
-                latitude=float(fact["latitude"]),
-                longitude=float(fact["longitude"]),
                 coastal=fact["coastal"] == "1",
                 addresses=tuple(addresses[m["code"]]),
             )
