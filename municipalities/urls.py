@@ -1,6 +1,7 @@
 """Public pages of the municipal sites under /kommuner/ (see views.py)."""
 
 from django.urls import path
+from django.views.decorators.cache import never_cache
 
 from municipalities import views
 
@@ -10,5 +11,5 @@ urlpatterns = [
     path("", views.site_list, name="site_list"),
     path("<slug:slug>/", views.site_detail, name="site_detail"),
     path("<slug:slug>/tilbud/", views.site_search, name="site_search"),
-    path("<slug:slug>/daekning/", views.coverage, name="coverage"),
+    path("<slug:slug>/daekning/", never_cache(views.coverage), name="coverage"),
 ]
