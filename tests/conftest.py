@@ -217,9 +217,9 @@ def production_static(tmp_path_factory):
     return root
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def production_server(django_db_setup, production_static):
-    """gunicorn with production settings on the test database, for the tests of one module."""
+    """gunicorn with production settings on the test database, started once for the session."""
     from django.db import connection
 
     from tests.production_server import ProductionServer

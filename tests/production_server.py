@@ -6,11 +6,13 @@ request that reached the load balancer over HTTPS. The fixtures are in tests/con
 import http.client
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import Message
 from http.cookies import SimpleCookie
@@ -40,6 +42,35 @@ def database_url(settings_dict: dict) -> str:
     host = quote(settings_dict["HOST"] or "", safe="")
     port = f":{settings_dict['PORT']}" if settings_dict["PORT"] else ""
     return f"postgres://{user}{password}@{host}{port}/{settings_dict['NAME']}"
+
+
+def connect(settings_dict: dict, dbname: str | None = None):
+    """A psycopg connection of its own (autocommit) to the test database, or to `dbname` on its server:
+    outside the test's transaction, as another process would be."""
+    import psycopg
+
+    keys = {"host": "HOST", "port": "PORT", "user": "USER", "password": "PASSWORD"}
+    params = {key: settings_dict[name] for key, name in keys.items() if settings_dict[name]}
+    return psycopg.connect(dbname=dbname or settings_dict["NAME"], autocommit=True, **params)
+
+
+@contextmanager
+def committed_superuser(settings_dict: dict, username: str, password: str):
+    """A superuser the server can see (committed, unlike a test's own objects), removed afterwards with
+    the sessions it opened."""
+    from django.contrib.auth.hashers import make_password
+
+    with connect(settings_dict) as conn:
+        (pk,) = conn.execute(
+            "INSERT INTO auth_user (password, is_superuser, username, first_name, last_name, email, is_staff,"
+            " is_active, date_joined) VALUES (%s, true, %s, '', '', '', true, true, now()) RETURNING id",
+            [make_password(password), username],
+        ).fetchone()
+        try:
+            yield pk
+        finally:
+            conn.execute("DELETE FROM django_session")
+            conn.execute("DELETE FROM auth_user WHERE id = %s", [pk])
 
 
 @dataclass
@@ -97,7 +128,7 @@ class ProductionServer:
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
-            self.process.terminate()
+            self.process.send_signal(signal.SIGQUIT)  # gunicorn's quick shutdown
             self.process.wait(timeout=30)
         shutil.rmtree(self.folder, ignore_errors=True)
 

@@ -7,38 +7,24 @@ DATABASE_STATEMENT_TIMEOUT. Real outages against a production server (tests/prod
 import threading
 from contextlib import contextmanager
 
-import psycopg
 import pytest
 from django.conf import settings
 from django.db import connection
 from django.test import Client
 
 from portal import errors
-from tests.production_server import HTTPS
+from tests.production_server import HTTPS, connect
 
 DANISH_503 = "Portalen er midlertidigt utilgængelig"
 
 
-def connect(dbname: str) -> psycopg.Connection:
-    """A connection of its own (autocommit) to `dbname` on the test database's server."""
-    config = connection.settings_dict
-    params = {
-        "host": config["HOST"],
-        "port": config["PORT"],
-        "user": config["USER"],
-        "password": config["PASSWORD"],
-    }
-    return psycopg.connect(dbname=dbname, autocommit=True, **{k: v for k, v in params.items() if v})
-
-
 @pytest.fixture
-def control(db):
-    """A connection to the server's maintenance database, outside the test's transaction, and the backend id
-    of the test's own connection (which an outage spares, so that the test can clean up)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        own_pid = cursor.fetchone()[0]
-    with connect("postgres") as conn:
+def control(django_db_setup):
+    """A connection to the server's maintenance database, outside any test transaction, and the backend id
+    of this process's own connection if it has one (an outage spares it, so later tests keep it)."""
+    own = connection.connection
+    own_pid = own.info.backend_pid if own is not None and not own.closed else 0
+    with connect(connection.settings_dict, "postgres") as conn:
         yield conn, connection.settings_dict["NAME"], own_pid
 
 
@@ -122,7 +108,7 @@ def test_a_statement_held_up_past_the_timeout_answers_503(db):
     a 100 ms bound instead of the 5 s default, to keep the test short)."""
     with connection.cursor() as cursor:
         cursor.execute("SET statement_timeout = '100ms'")  # undone when the test's transaction rolls back
-    with connect(connection.settings_dict["NAME"]) as other, other.transaction():
+    with connect(connection.settings_dict) as other, other.transaction():
         other.execute("LOCK TABLE offers_offer IN ACCESS EXCLUSIVE MODE")
         response = Client(raise_request_exception=False).get("/tilbud/")
     assert response.status_code == 503

@@ -4,7 +4,6 @@
 import threading
 import time
 
-import pytest
 from django.db import connection
 
 from offers.models import Offer
@@ -55,14 +54,3 @@ def test_imports_one_after_the_other_both_succeed(db):
     import_document(document)
     document["offers"][0]["title"] = "Ny titel"
     assert import_document(document)["offers"].updated == 1  # the same session may import again
-
-
-@pytest.mark.django_db(transaction=True)
-def test_after_an_import_finishes_the_next_one_runs(django_db_serialized_rollback):
-    error, _seconds = import_in_another_thread(complete_example())
-    assert error is None
-    document = complete_example()
-    document["offers"][0]["title"] = "Anden runde"
-    error, _seconds = import_in_another_thread(document)
-    assert error is None
-    assert Offer.objects.get(key=OFFER_KEY).title == "Anden runde"

@@ -4,10 +4,9 @@ other security headers, and cookies that are Secure, HttpOnly and SameSite."""
 
 import re
 
-import pytest
-from django.contrib.auth import get_user_model
+from django.db import connection
 
-from tests.production_server import HOST, HTTPS
+from tests.production_server import HOST, HTTPS, committed_superuser
 
 
 def csrf(server, path: str = "/") -> tuple[str, str]:
@@ -62,14 +61,11 @@ def test_an_unknown_page_is_the_danish_404_with_debug_off(production_server):
     assert "Vi kan ikke finde siden" in response.body and "Traceback" not in response.body
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_session_cookie_of_a_login_is_secure_and_http_only(
-    production_server, django_db_serialized_rollback
-):
-    get_user_model().objects.create_superuser("driftschef", "drift@example.dk", "correct-horse-battery")
-    cookie, token = csrf(production_server, "/admin/login/")
-    data = {"username": "driftschef", "password": "correct-horse-battery", "next": "/admin/"}
-    response = post_form(production_server, "/admin/login/", data, cookie, token)
+def test_the_session_cookie_of_a_login_is_secure_and_http_only(production_server):
+    with committed_superuser(connection.settings_dict, "driftschef", "correct-horse-battery"):
+        cookie, token = csrf(production_server, "/admin/login/")
+        data = {"username": "driftschef", "password": "correct-horse-battery", "next": "/admin/"}
+        response = post_form(production_server, "/admin/login/", data, cookie, token)
     assert response.status == 302 and response.headers["Location"] == "/admin/"
     session = response.cookies()["sessionid"]
     assert session["secure"] and session["httponly"] and session["samesite"] == "Lax"
