@@ -194,10 +194,24 @@ CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
-    # Django's own console handler would print its records a second time beside the root's.
-    "loggers": {"django": {"handlers": [], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")}},
+    "loggers": {
+        # Django's own console handler would print its records a second time beside the root's.
+        "django": {"handlers": [], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+        # runserver's one line per request, as Django configures it.
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Page sizes of the public catalogue and its API.

@@ -41,7 +41,8 @@ def a_command():
         "import logging; from django.db import connection; cursor = connection.cursor();"
         "cursor.execute('SHOW statement_timeout');"
         "print(connection.settings_dict['NAME'], connection.settings_dict['HOST'] or '-', cursor.fetchone()[0]);"
-        "logging.getLogger('django.request').warning('Not Found: /probe')"
+        "logging.getLogger('django.request').warning('Not Found: /probe');"
+        "logging.getLogger('django.server').info('\"GET /probe HTTP/1.1\" 200 1')"
     )
     result = run(sys.executable, "manage.py", "shell", "-v", "0", "-c", script)
     assert result.returncode == 0, result.stderr
@@ -63,6 +64,7 @@ def test_management_commands_have_no_statement_timeout_but_requests_do(a_command
 
 def test_the_console_shows_each_log_line_once(a_command):
     assert a_command.stderr.count("Not Found: /probe") == 1
+    assert a_command.stderr.count('"GET /probe HTTP/1.1" 200 1') == 1  # runserver's line per request
 
 
 def test_two_checkouts_get_their_own_database_by_default(monkeypatch):
