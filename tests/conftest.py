@@ -224,6 +224,10 @@ def production_server(django_db_setup, production_static):
 
     from tests.production_server import ProductionServer
 
+    # pytest-django sets up the test database only when some test asks for it (pytestmark in the modules).
+    assert connection.settings_dict["NAME"].startswith("test_"), (
+        "the production server needs the test database"
+    )
     server = ProductionServer(production_static, connection.settings_dict).start()
     yield server
     server.stop()

@@ -112,7 +112,7 @@ class ProductionServer:
 
     def start(self) -> "ProductionServer":
         command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"unix:{self.socket}"]
-        command += ["--workers", "1", "--timeout", "60"]
+        command += ["--workers", "1", "--timeout", "60", "--no-control-socket"]
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=log)
         deadline = time.monotonic() + 30
@@ -120,8 +120,8 @@ class ProductionServer:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited:\n{self.log.read_text()}")
             try:
-                if self.get("/healthz").status == 200:
-                    return self
+                self.get("/healthz")  # any answer: the tests judge the answers
+                return self
             except OSError:
                 time.sleep(0.1)
         raise RuntimeError(f"gunicorn did not answer within 30 s:\n{self.log.read_text()}")

@@ -15,6 +15,9 @@ from django.test import Client
 from portal import errors
 from tests.production_server import HTTPS, connect
 
+# The server serves the test database, which pytest-django creates for tests marked like these.
+pytestmark = pytest.mark.django_db
+
 DANISH_503 = "Portalen er midlertidigt utilgængelig"
 
 
@@ -22,6 +25,7 @@ DANISH_503 = "Portalen er midlertidigt utilgængelig"
 def control(django_db_setup):
     """A connection to the server's maintenance database, outside any test transaction, and the backend id
     of this process's own connection if it has one (an outage spares it, so later tests keep it)."""
+    assert connection.settings_dict["NAME"].startswith("test_")  # never cut off a real database
     own = connection.connection
     own_pid = own.info.backend_pid if own is not None and not own.closed else 0
     with connect(connection.settings_dict, "postgres") as conn:

@@ -4,9 +4,13 @@ other security headers, and cookies that are Secure, HttpOnly and SameSite."""
 
 import re
 
+import pytest
 from django.db import connection
 
 from tests.production_server import HOST, HTTPS, committed_superuser
+
+# The server serves the test database, which pytest-django creates for tests marked like these.
+pytestmark = pytest.mark.django_db
 
 
 def csrf(server, path: str = "/") -> tuple[str, str]:
