@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+# `make run PORT=8010` for a second checkout or a busy port.
+PORT ?= 8000
 # Prints the DATABASE_URL to use: $DATABASE_URL, else PostgreSQL on 127.0.0.1:5432, else a project-local server.
 WITH_DB = url="$$($(PY) bin/devdb.py)" && export DATABASE_URL="$$url"
 
@@ -19,8 +21,8 @@ run: install
 	@$(WITH_DB) && \
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py seed_demo --if-empty && \
-	echo "The portal runs at http://127.0.0.1:8000/ (back office: /admin/; create a login with: $(PY) manage.py createsuperuser)" && \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	echo "The portal runs at http://127.0.0.1:$(PORT)/ (back office: /admin/; create a login with: $(PY) manage.py createsuperuser)" && \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	@$(WITH_DB) && \
@@ -36,6 +38,6 @@ lint: install
 messages: install
 	$(PY) manage.py makemessages -l da -i .venv -i staticfiles && $(PY) manage.py compilemessages -i .venv
 
-# Stop the project-local PostgreSQL that `make run` may have started in .pgdata/.
+# Stop the project-local PostgreSQL that `make run` (or manage.py) may have started in .pgdata/; says what it did.
 db-stop:
-	@if [ -f .pgdata/postmaster.pid ]; then $(PY) -c "import pgserver; pgserver.get_server('.pgdata').cleanup()" 2>/dev/null || kill $$(head -1 .pgdata/postmaster.pid); fi
+	@if [ -x $(PY) ]; then $(PY) bin/devdb.py --stop; else echo "No $(VENV) here, so no project-local PostgreSQL was started; nothing to stop."; fi

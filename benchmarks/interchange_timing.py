@@ -37,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+# Bulk work, as under manage.py: the web's statement timeout does not apply (portal/settings.py).
+os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", "0")
 
 import django  # noqa: E402
 

@@ -30,6 +30,7 @@ import multiprocessing
 import os
 import platform
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -225,6 +226,7 @@ def vacuum() -> float:
     ]
     began = time.perf_counter()
     with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 0")  # maintenance, not a request (portal/settings.py)
         cursor.execute("VACUUM (ANALYZE) " + ", ".join(connection.ops.quote_name(t) for t in tables))
     return time.perf_counter() - began
 
@@ -642,6 +644,8 @@ def main() -> None:
         "DJANGO_DEBUG": "0",
         "DJANGO_STATIC_ROOT": str(static_root),
         "DJANGO_LOG_LEVEL": "ERROR",
+        # DEBUG off refuses the committed development key (portal/settings.py): a key for this run.
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
     }
     os.environ.pop("PORTAL_PRODUCTION", None)
     try:

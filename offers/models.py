@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
 from offers.distance import DistanceQuerySet
-from portal.text import sanitize_html
+from portal.text import DESCRIPTION_MAX_LENGTH, SUMMARY_MAX_LENGTH, HtmlField, MaxLengthValidator
 
 
 class SubjectQuerySet(models.QuerySet):
@@ -120,7 +120,9 @@ class Provider(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True, help_text=_("Used in the page address."))
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)]
+    )
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.PROTECT,
@@ -292,9 +294,17 @@ class Offer(models.Model):
         Provider, on_delete=models.PROTECT, related_name="offers", verbose_name=_("learning place")
     )
     title = models.CharField(_("title"), max_length=200)
-    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences shown in lists."))
-    description = models.TextField(
-        _("description"), blank=True, help_text=_("Simple formatting (paragraphs, lists, links) is kept.")
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences shown in lists."),
+        validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH)],
+    )
+    description = HtmlField(
+        _("description"),
+        blank=True,
+        help_text=_("Simple formatting (paragraphs, lists, links) is kept."),
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
     )
     format = models.CharField(_("format"), max_length=20, choices=Format.choices)
     subjects = models.ManyToManyField(Subject, blank=True, related_name="offers", verbose_name=_("subjects"))
@@ -365,10 +375,6 @@ class Offer(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.description = sanitize_html(self.description)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("offers:offer_detail", args=[self.slug])

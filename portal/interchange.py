@@ -47,7 +47,7 @@ from functools import cached_property, wraps
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
@@ -328,14 +328,38 @@ def read_document(path: str) -> Any:
     raise InterchangeError([message])
 
 
+# The PostgreSQL advisory lock that serialises imports ("aabenimp" as a number; any constant would do).
+IMPORT_LOCK_ID = int.from_bytes(b"aabenimp", "big")
+
+
+def _claim_import_lock() -> None:
+    """Make this transaction the only import; another import that runs now fails at once, writing nothing
+    (two imports at once could leave an offer in a state neither document describes). Imports are bulk
+    work: the web's statement timeout does not apply to them."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [IMPORT_LOCK_ID])
+        if not cursor.fetchone()[0]:
+            raise InterchangeError(
+                [_("another import is running; nothing was written. Try again when it has finished.")]
+            )
+        cursor.execute("SET LOCAL statement_timeout = 0")
+
+
 @_without_cycle_collection
 def import_document(document: Any) -> dict[str, Counts]:
     """Check the whole document, then upsert every section in one transaction; counts per section.
 
-    A section that is left out or `null` is not given: its objects in the portal are left alone.
+    A section that is left out or `null` is not given: its objects in the portal are left alone. One import
+    at a time (`_claim_import_lock`), checked and written in the same transaction.
     """
     if not isinstance(document, dict):
         raise InterchangeError([_('the document must be a JSON object with "format": "%s"') % FORMAT])
+    with transaction.atomic():
+        _claim_import_lock()
+        return _check_and_save(document)
+
+
+def _check_and_save(document: dict) -> dict[str, Counts]:
     errors = []
     if document.get("format") != FORMAT:
         errors.append("format: " + _("must be %s") % json.dumps(FORMAT))

@@ -191,10 +191,11 @@ class Key(Text):
 
 
 class Html(Text):
-    """Text with simple markup; everything but the allowed tags is removed (portal.text.sanitize_html)."""
+    """Text with simple markup; everything but the allowed tags is removed (portal.text.sanitize_html) before
+    the model field's checks, so e.g. its length limit counts what will be stored."""
 
     def clean(self, value: Any) -> str:
-        return sanitize_html(super().clean(value))
+        return super().clean(sanitize_html(_storable(value)))
 
 
 class Boolean(Field):

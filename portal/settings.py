@@ -1,12 +1,14 @@
 """Settings for the portal. Every knob comes from the environment, with local defaults that make
 `make run` work; PORTAL_PRODUCTION=1 switches to a deployment that `check --deploy` finds clean."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from portal import localdb
 from portal.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -18,6 +20,12 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when PORTAL_PRODUCTION=1")
+    if not DEBUG:
+        # DEBUG off without PORTAL_PRODUCTION looks like a server set up by hand: never with a public key.
+        raise ImproperlyConfigured(
+            "DJANGO_DEBUG is off but DJANGO_SECRET_KEY is not set: the committed development key must not "
+            "serve a site. Set DJANGO_SECRET_KEY (and PORTAL_PRODUCTION=1 for a deployment)."
+        )
     SECRET_KEY = "django-insecure-local-development-key-never-used-in-production"
 
 ALLOWED_HOSTS = env_list(
@@ -27,6 +35,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "portal.apps.PortalAdminConfig",
+    "portal",  # before django.contrib.auth: its createsuperuser replaces auth's (portal/management/commands)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -37,7 +46,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "csp",
-    "portal",
     "municipalities",
     "offers",
     "partnerships",
@@ -47,7 +55,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.LanguageCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -55,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "municipalities.my_school.ChosenSchoolMiddleware",  # request.my_school: the teacher's chosen school
+    "portal.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -76,7 +85,13 @@ TEMPLATES = [
     },
 ]
 
-# Database: DATABASE_URL, else the local PostgreSQL that `bin/devdb.py` finds or starts.
+# Database: DATABASE_URL; else in development the PostgreSQL that `make` uses, found (or started) by
+# portal/localdb.py and passed on to child processes.
+if not env_str("DATABASE_URL") and not PRODUCTION:
+    try:
+        os.environ["DATABASE_URL"] = localdb.database_url()
+    except localdb.NoDatabase as error:
+        raise ImproperlyConfigured(str(error)) from None
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/aabenskole"),
@@ -89,6 +104,12 @@ if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
 # The catalogue's queries are many short scans: compiling them with JIT costs more than it saves
 # (benchmarks/README.md). A DATABASE_URL with its own ?options=… keeps them.
 DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+# Every statement of a request is bounded (seconds), so no input can hold a connection for long. manage.py
+# sets 0 (none) for management commands other than runserver; imports and seeding lift it for their own
+# transaction. A timed-out statement or a lost database answers 503 (portal/middleware.py).
+DATABASE_STATEMENT_TIMEOUT = env_int("DATABASE_STATEMENT_TIMEOUT", 5)
+if DATABASE_STATEMENT_TIMEOUT and "statement_timeout" not in DATABASES["default"]["OPTIONS"]["options"]:
+    DATABASES["default"]["OPTIONS"]["options"] += f" -c statement_timeout={DATABASE_STATEMENT_TIMEOUT}s"
 
 # Per-process memory cache (search counts, keyed by a catalogue version; see offers/search_engine.py).
 CACHES = {
@@ -111,6 +132,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Danish for everyone; English only when chosen in the footer, which sets this cookie (the browser's
+# Accept-Language is not consulted: portal/middleware.py). Kept a year; Secure in production.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
@@ -144,6 +170,9 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    # A load balancer probes /healthz over plain HTTP: it gets its 200, not a redirect.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # No inline scripts or styles, nothing from other hosts.
 CONTENT_SECURITY_POLICY = {
@@ -162,12 +191,29 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LOGIN_URL = "admin:login"
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Django's own console handler would print its records a second time beside the root's.
+        "django": {"handlers": [], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+        # runserver's one line per request, as Django configures it.
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Page sizes of the public catalogue and its API.

@@ -19,3 +19,9 @@ urlpatterns = [
     path("kommuner/", include("municipalities.urls")),
     path("min-skole/", include("municipalities.school_urls")),
 ]
+
+# Danish error pages in the layout that render without the database (portal/errors.py).
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"
+handler404 = "portal.errors.page_not_found"
+handler500 = "portal.errors.server_error"

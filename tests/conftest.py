@@ -197,3 +197,37 @@ def django_db_setup(django_db_setup):
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents is not None:
             type(connection)._test_serialized_contents = contents
+
+
+# --- A production server (gunicorn with PORTAL_PRODUCTION=1) on the test database: tests/production_server.py ---
+
+
+@pytest.fixture(scope="session")
+def production_static(tmp_path_factory):
+    """Static files collected as a deployment does (hashed names: DEBUG off needs the manifest)."""
+    import subprocess
+    import sys
+
+    from tests.production_server import PRODUCTION_ENV, ROOT, clean_environment
+
+    root = tmp_path_factory.mktemp("static")
+    env = clean_environment(**PRODUCTION_ENV, DJANGO_STATIC_ROOT=str(root))
+    command = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+    return root
+
+
+@pytest.fixture(scope="session")
+def production_server(django_db_setup, production_static):
+    """gunicorn with production settings on the test database, started once for the session."""
+    from django.db import connection
+
+    from tests.production_server import ProductionServer
+
+    # pytest-django sets up the test database only when some test asks for it (pytestmark in the modules).
+    assert connection.settings_dict["NAME"].startswith("test_"), (
+        "the production server needs the test database"
+    )
+    server = ProductionServer(production_static, connection.settings_dict).start()
+    yield server
+    server.stop()

@@ -29,7 +29,8 @@ def test_front_page_offers_shortcuts_to_the_most_offered_subjects_and_the_other_
 
 
 def test_front_page_can_be_shown_in_english(client, published_offer):
-    response = client.get("/", headers={"accept-language": "en"})
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.get("/")
     assert '<html lang="en">' in response.content.decode()
     assert "Skip to content" in response.content.decode()
 

@@ -1,7 +1,7 @@
 """Writes a generated demo catalogue with bulk inserts, and deletes all learning places and offers.
 
-bulk_create skips Offer.save() (and so sanitize_html): the generated descriptions are built from escaped
-text and allowed tags only. The search vector is filled by the database trigger on insert.
+Descriptions are sanitised by their field on insert (portal.text.HtmlField), bulk writes included. The
+search vector is filled by the database trigger on insert.
 """
 
 from dataclasses import dataclass

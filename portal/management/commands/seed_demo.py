@@ -6,7 +6,7 @@ import random
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, ProtectedError, RestrictedError
 
 from municipalities.demo import seed_demo_sites
@@ -58,6 +58,8 @@ class Command(BaseCommand):
         started = time.perf_counter()
         try:
             with transaction.atomic():
+                with connection.cursor() as cursor:  # bulk work: the web's statement timeout does not apply
+                    cursor.execute("SET LOCAL statement_timeout = 0")
                 if n_offers or n_providers:
                     n_partnerships = Partnership.objects.count()
                     Partnership.objects.all().delete()
