@@ -121,6 +121,8 @@ def coverage_gap(request, slug, subject, grade):
         "form": form,
     }
     return render(request, "municipalities/coverage_gap.html", context, status=400 if form.errors else 200)
+
+
 SCHOOL_RESULTS = 20
 
 
