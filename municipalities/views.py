@@ -1,30 +1,19 @@
 """Public pages of the municipal sites (kommunesites) and the consultant's coverage page.
 
-The public sees published sites only; a consultant for the municipality (municipalities.access) may
-preview an unpublished site, and only they see its coverage page.
+The public sees published sites only; those who manage a site (its consultants, portal staff; see
+portal.access) may preview it unpublished, and only they see its coverage page.
 """
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from municipalities.access import consults_for
 from municipalities.coverage import coverage as coverage_matrix
 from municipalities.models import MunicipalSite
 from offers.search import search_catalogue
-
-
-def _get_site(request, slug: str) -> MunicipalSite:
-    """The site at `slug`: published, or unpublished for a preview by its own consultants."""
-    site = get_object_or_404(
-        MunicipalSite.objects.select_related("municipality__region"), municipality__slug=slug
-    )
-    if not site.published and not consults_for(request.user, site.municipality):
-        raise Http404
-    return site
+from portal.access import get_site_for_user, may_view_model
 
 
 def site_list(request):
@@ -34,7 +23,7 @@ def site_list(request):
 
 
 def site_detail(request, slug):
-    site = _get_site(request, slug)
+    site = get_site_for_user(request.user, slug)
     page = Paginator(site.other_offers(), settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     featured = site.featured_entries() if page.number == 1 else []
     return render(
@@ -44,14 +33,16 @@ def site_detail(request, slug):
 
 def site_search(request, slug):
     """The catalogue search (offers.search) over the site's selection, with every facet of /tilbud/."""
-    site = _get_site(request, slug)
+    site = get_site_for_user(request.user, slug)
     context = search_catalogue(request, site.selection())
     return render(request, "municipalities/site_search.html", {**context, "site": site})
 
 
 @login_required
 def coverage(request, slug):
-    site = get_object_or_404(MunicipalSite.objects.select_related("municipality"), municipality__slug=slug)
-    if not consults_for(request.user, site.municipality):
+    """For those who manage the site; 403 for users without back-office access to sites, 404 for a site that
+    is not theirs (whether it exists stays unsaid)."""
+    if not may_view_model(request.user, MunicipalSite):
         raise PermissionDenied
+    site = get_site_for_user(request.user, slug, managed=True)
     return render(request, "municipalities/coverage.html", {"site": site, "coverage": coverage_matrix(site)})

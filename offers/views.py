@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from offers.models import Offer, Provider
 from offers.search import search_catalogue
+from portal.access import get_offer_for_user
 
 
 def offer_list(request):
@@ -15,11 +16,12 @@ def offer_list(request):
 
 
 def offer_detail(request, slug):
-    offer = get_object_or_404(
-        Offer.objects.visible_to(request.user)
-        .select_related("provider__municipality__region")
-        .prefetch_related("subjects", "grades", "sdgs"),
-        slug=slug,
+    offer = get_offer_for_user(
+        request.user,
+        slug,
+        queryset=Offer.objects.select_related("provider__municipality__region").prefetch_related(
+            "subjects", "grades", "sdgs"
+        ),
     )
     related = Offer.objects.published().related_to(offer).with_card_relations()
     return render(request, "offers/offer_detail.html", {"offer": offer, "related": related})

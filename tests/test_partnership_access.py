@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from municipalities.access import CONSULTANTS_GROUP
 from partnerships.models import Partnership
+from portal.access import CONSULTANTS_GROUP
 
 CHANGELIST = reverse("admin:partnerships_partnership_changelist")
 SUMMARY = "/samarbejder/oversigt/"
@@ -87,9 +87,16 @@ def test_a_consultant_lists_only_records_involving_their_municipality(
 
 
 def test_a_consultant_cannot_open_another_municipalitys_record(consultant_client, roskilde_record):
-    response = consultant_client.get(change_url(roskilde_record), follow=True)
-    assert "Roskilde Domkirke og skolen" not in response.content.decode()
-    assert "rasmus@roskilde.example.dk" not in response.content.decode()
+    for url in [
+        change_url(roskilde_record),
+        f"{change_url(roskilde_record).removesuffix('change/')}history/",
+    ]:
+        response = consultant_client.get(url)
+        assert (response.status_code, response["Location"]) == (302, "/admin/")  # "does not exist", no form
+        html = consultant_client.get("/admin/").content.decode()
+        assert f"ID “{roskilde_record.pk}” findes ikke" in html
+        assert "Roskilde Domkirke og skolen" not in html
+    assert consultant_client.get(change_url(roskilde_record).replace("change", "delete")).status_code == 403
 
 
 def test_a_consultant_edits_their_own_record(consultant_client, lejre_record):
@@ -116,7 +123,8 @@ def test_a_post_to_another_municipalitys_record_changes_nothing(
     consultant_client, roskilde_record, lejre_record
 ):
     data = form_data(consultant_client.get(change_url(lejre_record)), title="Overtaget")
-    consultant_client.post(change_url(roskilde_record), data)
+    response = consultant_client.post(change_url(roskilde_record), data)
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
     roskilde_record.refresh_from_db()
     assert roskilde_record.title == "Roskilde Domkirke og skolen"
     assert list(roskilde_record.municipalities.values_list("code", flat=True)) == ["265"]
@@ -221,10 +229,11 @@ def test_a_consultant_prints_their_municipalitys_agreement_with_contacts(consult
     assert "css/partnerships.css" in html
 
 
-def test_another_municipalitys_agreement_is_forbidden(consultant_client, roskilde_record):
+def test_another_municipalitys_agreement_is_not_found_like_a_missing_one(consultant_client, roskilde_record):
     response = consultant_client.get(roskilde_record.get_agreement_url())
-    assert response.status_code == 403
+    assert response.status_code == 404  # not 403: whether the record exists stays unsaid
     assert "rasmus@roskilde.example.dk" not in response.content.decode()
+    assert consultant_client.get("/samarbejder/findes-ikke/aftale/").status_code == 404
 
 
 def test_the_agreement_sends_anonymous_visitors_to_the_login(client, lejre_record):
