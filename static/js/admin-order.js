@@ -44,9 +44,9 @@
     return element;
   };
 
-  const startDrag = (row, handle, region, event) => {
+  // The listeners sit on the document: moving the row in the page ends a pointer capture on its handle.
+  const startDrag = (row, region, event) => {
     event.preventDefault();
-    handle.setPointerCapture(event.pointerId);
     row.classList.add("is-dragging");
     const tbody = row.parentElement;
     const follow = (move) => {
@@ -57,13 +57,15 @@
       tbody.insertBefore(row, move.clientY < box.top + box.height / 2 ? over : over.nextElementSibling);
     };
     const stop = () => {
-      handle.removeEventListener("pointermove", follow);
+      document.removeEventListener("pointermove", follow);
+      document.removeEventListener("pointerup", stop);
+      document.removeEventListener("pointercancel", stop);
       row.classList.remove("is-dragging");
       moved(row, region);
     };
-    handle.addEventListener("pointermove", follow);
-    handle.addEventListener("pointerup", stop, { once: true });
-    handle.addEventListener("pointercancel", stop, { once: true });
+    document.addEventListener("pointermove", follow);
+    document.addEventListener("pointerup", stop);
+    document.addEventListener("pointercancel", stop);
   };
 
   const enhance = (row, region) => {
@@ -76,7 +78,7 @@
     handle.textContent = "⠿";
     handle.title = input.dataset.drag;
     handle.setAttribute("aria-hidden", "true");
-    handle.addEventListener("pointerdown", (event) => startDrag(row, handle, region, event));
+    handle.addEventListener("pointerdown", (event) => startDrag(row, region, event));
     const up = button("↑", input.dataset.moveUp, "order-up");
     const down = button("↓", input.dataset.moveDown, "order-down");
     for (const [control, step] of [[up, -1], [down, 1]]) {
