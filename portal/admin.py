@@ -131,7 +131,8 @@ class PortalWidgets:
 
 
 class PortalAdmin(PortalWidgets):
-    """A list accepts only the lookups its list filters and date hierarchy offer.
+    """A ModelAdmin of the portal: named pickers (`PortalWidgets`), and a list that accepts only the lookups its
+    list filters and date hierarchy offer.
 
     Django also accepts any lookup on a model's own fields and one step across a relation, so
     `?partnerships__id__exact=15` on the learning places would list who takes part in a record the user may

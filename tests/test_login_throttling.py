@@ -116,3 +116,9 @@ def test_a_login_whose_next_is_refused_lands_on_the_back_office(client, mette):
     )
     assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_login_without_a_request_such_as_the_test_clients_is_not_throttled_but_works(client, mette):
+    assert client.login(username="mette", password=PASSWORD)
+    assert is_logged_in(client)
+    assert not client.login(username="mette", password="forkert")
