@@ -1,37 +1,48 @@
 """The back office for regions, municipalities and schools, and the consultants' municipal sites.
 
-Every municipal-site admin class scopes through municipalities.access: a consultant sees and edits only
-the sites of the municipalities they consult for, on the server (querysets and object permissions), not
-only by hiding links.
+Every municipal-site admin class scopes through portal.access (`ScopedAdmin`): a consultant sees and edits
+only the sites of the municipalities they consult for, on the server (querysets and object permissions), not
+only by hiding links. Featured offers are chosen with a picker that tells same-titled offers apart and are
+ordered by drag and drop or with up/down buttons (static/js/admin-order.js).
 """
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Q
+from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.access import consulted_municipalities, consults_for, visible_offers
 from municipalities.models import FeaturedOffer, Municipality, MunicipalSite, Postcode, Region, School
+from offers.admin import labelled_by_offer, offer_choices
 from offers.models import Offer
-from portal.admin import ObjectScopedAdmin, ObjectScopedInline
+from portal.access import choosable_offers
+from portal.admin import PortalAdmin, ScopedAdmin, ScopedInline
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(PortalAdmin, admin.ModelAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(PortalAdmin, admin.ModelAdmin):
     list_display = ["name", "code", "region"]
     list_filter = ["region"]
     list_select_related = ["region"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["consultants"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "consultants":
+            kwargs["help_text"] = _(
+                "Staff users who consult for this municipality: they edit its site and the partnerships "
+                "involving it. The group “Municipal consultants” gives them the permissions; "
+                "manage.py grant_municipality sets up both."
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_fields(self, request, obj=None):
         # Who consults where is shown only to those who may look at users (not to consultants).
@@ -42,7 +53,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 
 @admin.register(School)
-class SchoolAdmin(admin.ModelAdmin):
+class SchoolAdmin(PortalAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "postcode", "municipality", "location_source"]
     list_filter = ["kind", "location_source", "municipality__region"]
     list_select_related = ["municipality"]
@@ -79,7 +90,7 @@ class SchoolAdmin(admin.ModelAdmin):
 
 
 @admin.register(Postcode)
-class PostcodeAdmin(admin.ModelAdmin):
+class PostcodeAdmin(PortalAdmin, admin.ModelAdmin):
     """Reference data from municipalities/data/postcodes.csv: looked up, not edited."""
 
     list_display = ["code", "city", "region", "latitude", "longitude"]
@@ -97,28 +108,60 @@ class PostcodeAdmin(admin.ModelAdmin):
         return False
 
 
-def _choosable_offers(request, site_pks) -> Q:
-    """Offers a user may pick for a site: those they may look up, plus those already on their sites
-    (so an entry whose offer was archived since can still be saved or removed)."""
-    visible = Q(pk__in=visible_offers(request.user, Offer.objects.all()).values("pk"))
-    on_own_sites = Q(pk__in=FeaturedOffer.objects.filter(site__in=site_pks).values("offer_id")) | Q(
-        pk__in=MunicipalSite.extra_offers.through.objects.filter(municipalsite__in=site_pks).values(
-            "offer_id"
-        )
+def _choosable_offers(request):
+    """Offers a user may pick for their sites: those visible to them, plus those already on the sites they
+    manage (so an entry whose offer was archived since can still be saved or removed)."""
+    sites = MunicipalSite.objects.managed_by(request.user).values("pk")
+    return choosable_offers(
+        request.user,
+        FeaturedOffer.objects.filter(site__in=sites).values("offer_id"),
+        MunicipalSite.extra_offers.through.objects.filter(municipalsite__in=sites).values("offer_id"),
     )
-    return visible | on_own_sites
 
 
-def _own_site_pks(request):
-    return MunicipalSite.objects.filter(municipality__in=consulted_municipalities(request.user)).values("pk")
+class FeaturedOfferForm(forms.ModelForm):
+    """A featured offer's row: the position may be left empty (the offer goes last) and carries what the
+    reordering controls of static/js/admin-order.js need."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        position = self.fields["position"]
+        position.required = False
+        position.help_text = _("Lower numbers come first; empty puts the offer last. Or move the rows.")
+        if self.instance.pk is None:
+            self.initial["position"] = None  # not the model's default 0: an empty position means "last"
+        position.widget.attrs |= {
+            "class": "js-order-position",
+            "data-move-up": _("Move up"),
+            "data-move-down": _("Move down"),
+            "data-drag": _("Drag to move"),
+            "data-moved": _("Moved to place %(place)s of %(count)s."),
+        }
 
 
-class FeaturedOfferInline(ObjectScopedInline, admin.TabularInline):
+class FeaturedOfferFormSet(BaseInlineFormSet):
+    def clean(self):
+        """Rows without a position go last, in the order they were added."""
+        super().clean()
+        rows = [form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)]
+        last = max((form.cleaned_data.get("position") or 0 for form in rows), default=0)
+        for form in rows:
+            if form.cleaned_data.get("position") is None:
+                last += 1
+                form.instance.position = last
+
+
+class FeaturedOfferInline(ScopedInline, admin.TabularInline):
     model = FeaturedOffer
+    form = FeaturedOfferForm
+    formset = FeaturedOfferFormSet
     fields = ["position", "offer", "note", "shown"]
     readonly_fields = ["shown"]
     autocomplete_fields = ["offer"]
     extra = 1
+
+    class Media:
+        js = ["js/admin-order.js"]
 
     @admin.display(description=_("shown"), boolean=True)
     def shown(self, entry: FeaturedOffer) -> bool | None:
@@ -129,15 +172,13 @@ class FeaturedOfferInline(ObjectScopedInline, admin.TabularInline):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "offer":
-            kwargs["queryset"] = Offer.objects.filter(_choosable_offers(request, _own_site_pks(request)))
+            kwargs["queryset"] = offer_choices(_choosable_offers(request))
+            return labelled_by_offer(super().formfield_for_foreignkey(db_field, request, **kwargs))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def object_in_scope(self, request, site) -> bool:
-        return consults_for(request.user, site.municipality)
 
 
 @admin.register(MunicipalSite)
-class MunicipalSiteAdmin(ObjectScopedAdmin, admin.ModelAdmin):
+class MunicipalSiteAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["title", "municipality", "published", "updated"]
     list_filter = ["published", "municipality__region"]
     list_select_related = ["municipality"]
@@ -189,24 +230,21 @@ class MunicipalSiteAdmin(ObjectScopedAdmin, admin.ModelAdmin):
         readonly = ["pages", "created", "updated"]
         return ["municipality", *readonly] if obj else readonly
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(municipality__in=consulted_municipalities(request.user))
+    def _municipalities_without_site(self, request):
+        return Municipality.objects.managed_by(request.user).filter(site__isnull=True)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "municipality":
-            kwargs["queryset"] = consulted_municipalities(request.user).filter(site__isnull=True)
+            kwargs["queryset"] = self._municipalities_without_site(request)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "extra_offers":
-            kwargs["queryset"] = Offer.objects.filter(_choosable_offers(request, _own_site_pks(request)))
+            kwargs["queryset"] = offer_choices(_choosable_offers(request))
+            return labelled_by_offer(super().formfield_for_manytomany(db_field, request, **kwargs))
         if db_field.name == "transport_grades":
             kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    def object_in_scope(self, request, site) -> bool:
-        return consults_for(request.user, site.municipality)
-
     def has_add_permission(self, request):
-        without_site = consulted_municipalities(request.user).filter(site__isnull=True)
-        return super().has_add_permission(request) and without_site.exists()
+        return super().has_add_permission(request) and self._municipalities_without_site(request).exists()

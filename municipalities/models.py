@@ -16,6 +16,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal import access
+
 if TYPE_CHECKING:
     from offers.models import Offer
 
@@ -40,6 +42,12 @@ class Region(models.Model):
         return self.name
 
 
+class MunicipalityQuerySet(models.QuerySet):
+    def managed_by(self, user) -> MunicipalityQuerySet:
+        """The municipalities whose sites and partnerships `user` works on (see portal.access)."""
+        return access.restrict(self, user, consultant=lambda municipalities: models.Q(pk__in=municipalities))
+
+
 class Municipality(models.Model):
     code = models.CharField(
         _("code"),
@@ -59,6 +67,8 @@ class Municipality(models.Model):
         verbose_name=_("consultants"),
         help_text=_("Staff users who edit this municipality's site (see municipalities/access.py)."),
     )
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -225,6 +235,16 @@ class TransportVerdict:
 class MunicipalSiteQuerySet(models.QuerySet):
     def published(self) -> MunicipalSiteQuerySet:
         return self.filter(published=True)
+
+    def managed_by(self, user) -> MunicipalSiteQuerySet:
+        """The sites `user` edits in the back office (see portal.access)."""
+        return access.restrict(
+            self, user, consultant=lambda municipalities: models.Q(municipality__in=municipalities)
+        )
+
+    def visible_to(self, user) -> MunicipalSiteQuerySet:
+        """Published sites, plus previews of the sites `user` manages."""
+        return access.visible(self, user, public=models.Q(published=True))
 
 
 class MunicipalSite(models.Model):
@@ -422,6 +442,12 @@ class MunicipalSite(models.Model):
 
 
 class FeaturedOfferQuerySet(models.QuerySet):
+    def managed_by(self, user) -> FeaturedOfferQuerySet:
+        """The featured offers of the sites `user` manages (see portal.access)."""
+        return access.restrict(
+            self, user, consultant=lambda municipalities: models.Q(site__municipality__in=municipalities)
+        )
+
     def on_published_sites(self, offer: Offer) -> FeaturedOfferQuerySet:
         """Where `offer` is featured, on published sites only, by municipality, with the site loaded."""
         return (

@@ -1,9 +1,9 @@
 """Public pages of the municipal sites (kommunesites), the consultant's coverage page, and the picker of
 the teacher's own school (municipalities.my_school).
 
-The public sees published sites only; a consultant for the municipality (municipalities.access) may
-preview an unpublished site, and only they see its coverage page and the offers that could fill its gaps
-(and feature one, with the permission to add featured offers).
+The public sees published sites only; those who manage a site (its consultants, portal staff; see
+portal.access) may preview it unpublished, and only they see its coverage page and the offers that could
+fill its gaps (and feature one, with the permission to add featured offers).
 """
 
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -21,7 +21,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from municipalities.access import consults_for
 from municipalities.coverage import GAP_OFFERS_SHOWN, gap_offers, is_taught
 from municipalities.coverage import coverage as coverage_matrix
 from municipalities.forms import ChooseSchoolForm
@@ -29,16 +28,7 @@ from municipalities.models import MunicipalSite, School
 from municipalities.my_school import PARAM, forget, remember
 from offers.models import GradeLevel, Offer, Subject
 from offers.search import search_catalogue
-
-
-def _get_site(request, slug: str) -> MunicipalSite:
-    """The site at `slug`: published, or unpublished for a preview by its own consultants."""
-    site = get_object_or_404(
-        MunicipalSite.objects.select_related("municipality__region"), municipality__slug=slug
-    )
-    if not site.published and not consults_for(request.user, site.municipality):
-        raise Http404
-    return site
+from portal.access import get_site_for_user, manages, may_view_model
 
 
 def site_list(request):
@@ -48,38 +38,36 @@ def site_list(request):
 
 
 def site_detail(request, slug):
-    site = _get_site(request, slug)
+    site = get_site_for_user(request.user, slug)
     page = Paginator(site.other_offers(), settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     featured = site.featured_entries() if page.number == 1 else []
     context = {
         "site": site,
         "featured": featured,
         "page": page,
-        "consults": consults_for(request.user, site.municipality),  # a link to the coverage page
+        "consults": manages(request.user, site),  # a link to the coverage page
     }
     return render(request, "municipalities/site_detail.html", context)
 
 
 def site_search(request, slug):
     """The catalogue search (offers.search) over the site's selection, with every facet of /tilbud/."""
-    site = _get_site(request, slug)
+    site = get_site_for_user(request.user, slug)
     context = search_catalogue(request, site.selection())
     return render(request, "municipalities/site_search.html", {**context, "site": site})
 
 
-def _get_consulted_site(request, slug: str) -> MunicipalSite:
-    """The site at `slug` for one of its consultants (published or not); anyone else is refused."""
-    site = get_object_or_404(
-        MunicipalSite.objects.select_related("municipality__region"), municipality__slug=slug
-    )
-    if not consults_for(request.user, site.municipality):
+def _get_managed_site(request, slug: str) -> MunicipalSite:
+    """The site at `slug` for those who manage it (published or not): 403 for users without back-office
+    access to sites, 404 for a site that is not theirs (whether it exists stays unsaid)."""
+    if not may_view_model(request.user, MunicipalSite):
         raise PermissionDenied
-    return site
+    return get_site_for_user(request.user, slug, managed=True)
 
 
 @login_required
 def coverage(request, slug):
-    site = _get_consulted_site(request, slug)
+    site = _get_managed_site(request, slug)
     return render(request, "municipalities/coverage.html", {"site": site, "coverage": coverage_matrix(site)})
 
 
@@ -92,7 +80,7 @@ class FeatureForm(forms.Form):
 def coverage_gap(request, slug, subject, grade):
     """A gap of the coverage matrix: the offers of the whole catalogue that could fill it, nearest first, each
     with a button that features it on the site (for consultants who may add featured offers)."""
-    site = _get_consulted_site(request, slug)
+    site = _get_managed_site(request, slug)
     subject = get_object_or_404(Subject, slug=subject)
     grade = get_object_or_404(GradeLevel, slug=grade)
     if not is_taught(subject, grade):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
 from offers.distance import DistanceQuerySet
+from portal import access
 from portal.text import DESCRIPTION_MAX_LENGTH, SUMMARY_MAX_LENGTH, HtmlField, MaxLengthValidator
 
 
@@ -182,10 +183,14 @@ class OfferQuerySet(DistanceQuerySet):
     def published(self):
         return self.filter(status=Offer.Status.PUBLISHED)
 
+    def managed_by(self, user):
+        """The offers `user` works on in the back office: every offer for portal staff (see portal.access)."""
+        return access.restrict(self, user)
+
     def visible_to(self, user):
-        """Published offers for everyone; every offer for back-office users who may change offers, so they
-        can preview drafts and archived offers ("view on site")."""
-        return self if user.has_perm("offers.change_offer") else self.published()
+        """Published offers, plus previews of drafts and archived offers that `user` manages ("view on
+        site")."""
+        return access.visible(self, user, public=Q(status=Offer.Status.PUBLISHED))
 
     def with_card_relations(self):
         """What a list of offer cards needs, in a constant number of queries (without the search vector,

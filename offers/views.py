@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from offers.models import Offer, Provider
 from offers.place_filters import PlaceFilterSet
 from offers.search import search_catalogue
+from portal.access import get_offer_for_user
 
 
 def offer_list(request):
@@ -18,11 +19,12 @@ def offer_list(request):
 
 def offer_detail(request, slug):
     try:
-        offer = get_object_or_404(
-            Offer.objects.visible_to(request.user)
-            .select_related("provider__municipality__region")
-            .prefetch_related("subjects", "grades", "sdgs"),
-            slug=slug,
+        offer = get_offer_for_user(
+            request.user,
+            slug,
+            queryset=Offer.objects.select_related("provider__municipality__region").prefetch_related(
+                "subjects", "grades", "sdgs"
+            ),
         )
     except Http404:
         return offer_gone(request, slug)

@@ -1,9 +1,11 @@
 """The back office for partnerships and their contacts.
 
-Scoping goes through partnerships.access on the server: portal staff see every record, a municipal
-consultant only those involving their municipalities (querysets, object permissions, autocomplete and the
-municipalities a record may be given). The list shows the health flags (partnerships.health) and filters by
-them in SQL.
+Scoping goes through portal.access on the server (`ScopedAdmin`): portal staff see every record, a municipal
+consultant only those involving their municipalities (querysets, object permissions, autocomplete). A
+consultant adds and removes only the municipalities they consult for and keeps at least one of them; links
+to other municipalities stay as they are (portal staff, or a consultant of both, make a record shared). Offers
+to link are those the user may see (published ones, for a consultant) plus those already linked. The list
+shows the health flags (partnerships.health) and filters by them in SQL.
 """
 
 from django import forms
@@ -14,10 +16,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
+from offers.admin import labelled_by_offer, offer_choices
 from partnerships import health
-from partnerships.access import in_scope, municipality_scope
 from partnerships.models import Activity, Contact, Partnership
-from portal.admin import ObjectScopedAdmin, ObjectScopedInline
+from portal import access
+from portal.admin import ScopedAdmin, ScopedInline
 
 
 class HealthFilter(admin.SimpleListFilter):
@@ -80,30 +83,60 @@ class PartnershipAdminForm(forms.ModelForm):
         model = Partnership
         fields = ["activities", "municipalities"]  # the admin adds the fields of its fieldsets
 
-    # Set by PartnershipAdmin.get_form: the municipalities the user acts for, or None for portal staff.
-    scope = None
+    # Set by PartnershipAdmin.get_form: the user the form is for.
+    user = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "offers" in self.fields:
+            linked = [self.instance.offers.values("pk")] if self.instance.pk else []
+            labelled_by_offer(self.fields["offers"]).queryset = offer_choices(
+                access.choosable_offers(self.user, *linked)
+            )
 
     def clean_municipalities(self):
-        municipalities = self.cleaned_data["municipalities"]
-        if self.scope is not None and not municipalities.filter(pk__in=self.scope.values("pk")).exists():
-            raise ValidationError(
-                _("Include at least one of your own municipalities: %(names)s."),
-                params={"names": ", ".join(m.name for m in self.scope)},
+        """Portal staff choose freely; a consultant adds and removes only their own municipalities and keeps
+        at least one of them."""
+        chosen = self.cleaned_data["municipalities"]
+        if access.sees_everything(self.user):
+            return chosen
+        own = set(access.consulted_municipalities(self.user))
+        before = set(self.instance.municipalities.all()) if self.instance.pk else set()
+        errors = []
+        if added := sorted(m.name for m in set(chosen) - before - own):
+            errors.append(
+                ValidationError(
+                    _("You can only add municipalities you consult for, not %(names)s."),
+                    params={"names": ", ".join(added)},
+                )
             )
-        return municipalities
+        if removed := sorted(m.name for m in before - set(chosen) - own):
+            errors.append(
+                ValidationError(
+                    _("You can only remove municipalities you consult for, not %(names)s."),
+                    params={"names": ", ".join(removed)},
+                )
+            )
+        if not own & set(chosen):
+            errors.append(
+                ValidationError(
+                    _("Include at least one of your own municipalities: %(names)s."),
+                    params={"names": ", ".join(sorted(m.name for m in own))},
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
+        return chosen
 
 
-class ContactInline(ObjectScopedInline, admin.TabularInline):
+class ContactInline(ScopedInline, admin.TabularInline):
     model = Contact
     fields = ["position", "role", "name", "email"]
     extra = 1
 
-    def object_in_scope(self, request, partnership) -> bool:
-        return in_scope(request.user, partnership)
-
 
 @admin.register(Partnership)
-class PartnershipAdmin(ObjectScopedAdmin, admin.ModelAdmin):
+class PartnershipAdmin(ScopedAdmin, admin.ModelAdmin):
     form = PartnershipAdminForm
     list_display = ["title", "kind", "agreement", "municipality_names", "ended", "public", "health_summary"]
     list_filter = [HealthFilter, PeriodFilter, "kind", "agreement", MunicipalityFilter, "public", "recurring"]
@@ -137,16 +170,12 @@ class PartnershipAdmin(ObjectScopedAdmin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return (
-            super()
-            .get_queryset(request)
-            .managed_by(request.user)
-            .with_health(timezone.localdate())
-            .prefetch_related("municipalities")
+            super().get_queryset(request).with_health(timezone.localdate()).prefetch_related("municipalities")
         )
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        return type(form.__name__, (form,), {"scope": municipality_scope(request.user)})
+        return type(form.__name__, (form,), {"user": request.user})
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "successor":
@@ -189,9 +218,5 @@ class PartnershipAdmin(ObjectScopedAdmin, admin.ModelAdmin):
             _("Printable agreement"),
         )
 
-    def object_in_scope(self, request, partnership) -> bool:
-        return in_scope(request.user, partnership)
-
     def has_add_permission(self, request):
-        scope = municipality_scope(request.user)
-        return super().has_add_permission(request) and (scope is None or scope.exists())
+        return super().has_add_permission(request) and Municipality.objects.managed_by(request.user).exists()

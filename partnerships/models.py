@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.models import Municipality, School
 from offers.models import GradeLevel, Offer, Provider, Subject
 from partnerships import health
-from partnerships.access import municipality_scope
+from portal import access
 
 # Paths under /samarbejder/ that are pages of their own, so no record may take them as its slug.
 RESERVED_SLUGS = frozenset({"oversigt"})
@@ -66,20 +66,25 @@ class Role(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+def _involving(municipalities: models.QuerySet | list) -> Q:
+    through = Partnership.municipalities.through
+    return Q(Exists(through.objects.filter(partnership=OuterRef("pk"), municipality__in=municipalities)))
+
+
 class PartnershipQuerySet(models.QuerySet):
     def public(self) -> PartnershipQuerySet:
         return self.filter(public=True)
 
     def managed_by(self, user) -> PartnershipQuerySet:
-        """The records `user` may see in the back office (see partnerships.access for the rules)."""
-        scope = municipality_scope(user)
-        return self if scope is None else self.involving_municipalities(scope)
+        """The records `user` works on in the back office (see portal.access)."""
+        return access.restrict(self, user, consultant=_involving)
+
+    def visible_to(self, user) -> PartnershipQuerySet:
+        """Public records, plus previews (marked as not public on the page) of the records `user` manages."""
+        return access.visible(self, user, public=Q(public=True))
 
     def involving_municipalities(self, municipalities: models.QuerySet | list) -> PartnershipQuerySet:
-        through = Partnership.municipalities.through
-        return self.filter(
-            Exists(through.objects.filter(partnership=OuterRef("pk"), municipality__in=municipalities))
-        )
+        return self.filter(_involving(municipalities))
 
     def involving_provider_kind(self, kind: str) -> PartnershipQuerySet:
         through = Partnership.providers.through
@@ -273,6 +278,12 @@ class Partnership(models.Model):
         return list(dict.fromkeys(labels))
 
 
+class ContactQuerySet(models.QuerySet):
+    def managed_by(self, user) -> ContactQuerySet:
+        """The contacts of the records `user` manages (see portal.access)."""
+        return self.filter(partnership__in=Partnership.objects.managed_by(user).values("pk"))
+
+
 class Contact(models.Model):
     """A person the collaboration depends on, with their role. Never shown publicly with e-mail."""
 
@@ -288,6 +299,8 @@ class Contact(models.Model):
     name = models.CharField(_("name"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0, help_text=_("Lower numbers come first."))
+
+    objects = ContactQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
 
 from municipalities.models import Municipality
 from partnerships import health
-from partnerships.access import summary_municipalities
 from partnerships.models import Kind, Partnership
+from portal import access
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,18 @@ def _admin_list(**params: str) -> str:
     return f"{reverse('admin:partnerships_partnership_changelist')}?{urlencode(params)}"
 
 
+def summary_municipalities(user):
+    """The municipalities the summary shows to `user`: their own (a consultant), or every municipality that
+    takes part in a partnership (portal staff)."""
+    municipalities = Municipality.objects.managed_by(user).order_by("name")
+    if access.sees_everything(user):
+        through = Partnership.municipalities.through
+        return municipalities.filter(Exists(through.objects.filter(municipality=OuterRef("pk"))))
+    return municipalities
+
+
 def summarise(user, today: date) -> list[MunicipalitySummary]:
-    """One summary per municipality `user` follows (see partnerships.access), by municipality name."""
+    """One summary per municipality `user` follows (see `summary_municipalities`), by municipality name."""
     municipalities = list(summary_municipalities(user))
     counts = {f"kind_{kind}": Count("pk", filter=Q(kind=kind)) for kind in Kind.values} | {
         flag: Count("pk", filter=Q(**{health.field_name(flag): True})) for flag in health.FLAG_NAMES

@@ -9,16 +9,16 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from municipalities.models import Municipality
 from offers.models import Offer
 from partnerships import health
-from partnerships.access import VIEW_PERMISSION, may_manage, visible_partnerships
 from partnerships.filters import OLD_NAMES, PartnershipFilter
 from partnerships.models import Partnership
 from partnerships.summary import summarise
+from portal import access
 
 
 def partnership_list(request):
@@ -45,8 +45,10 @@ def redirect_old_link(request):
 
 
 def partnership_detail(request, slug):
-    partnership = get_object_or_404(
-        visible_partnerships(request.user).prefetch_related(
+    partnership = access.get_partnership_for_user(
+        request.user,
+        slug,
+        queryset=Partnership.objects.prefetch_related(
             "providers",
             "schools",
             "municipalities",
@@ -55,25 +57,42 @@ def partnership_detail(request, slug):
             "contacts",
             Prefetch("offers", queryset=Offer.objects.published().select_related("provider")),
         ),
-        slug=slug,
     )
-    context = {"partnership": partnership, "may_manage": may_manage(request.user, partnership)}
-    return render(request, "partnerships/partnership_detail.html", context)
+    may_manage = access.may_view_model(request.user, Partnership) and access.manages(
+        request.user, partnership
+    )
+    return render(
+        request,
+        "partnerships/partnership_detail.html",
+        {"partnership": partnership, "may_manage": may_manage},
+    )
 
 
 @login_required
 def summary(request):
-    if not request.user.has_perm(VIEW_PERMISSION):
+    if not access.may_view_model(request.user, Partnership):
         raise PermissionDenied
     today = timezone.localdate()
-    context = {"summaries": summarise(request.user, today), "legend": health.describe(today), "today": today}
+    context = {
+        "summaries": summarise(request.user, today),
+        "legend": health.describe(today),
+        "today": today,
+        "may_add": request.user.has_perm("partnerships.add_partnership"),
+        "portal_staff": access.sees_everything(request.user),
+    }
     return render(request, "partnerships/summary.html", context)
 
 
 @login_required
 def agreement(request, slug):
-    partnership = get_object_or_404(
-        Partnership.objects.select_related("successor").prefetch_related(
+    """The printable agreement of a record the user manages; 404 for any other (its existence stays unsaid)."""
+    if not access.may_view_model(request.user, Partnership):
+        raise PermissionDenied
+    partnership = access.get_partnership_for_user(
+        request.user,
+        slug,
+        managed=True,
+        queryset=Partnership.objects.select_related("successor").prefetch_related(
             "providers__municipality",
             "schools__municipality",
             "municipalities",
@@ -81,8 +100,5 @@ def agreement(request, slug):
             "grades",
             "contacts",
         ),
-        slug=slug,
     )
-    if not may_manage(request.user, partnership):
-        raise PermissionDenied
     return render(request, "partnerships/agreement.html", {"partnership": partnership})

@@ -2,6 +2,7 @@
 `make run` work; PORTAL_PRODUCTION=1 switches to a deployment that `check --deploy` finds clean."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -192,6 +193,9 @@ CONTENT_SECURITY_POLICY = {
 
 LOGIN_URL = "admin:login"
 CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
+# Where a login goes when its `next` is missing or refused (another host): the back office, not Django's
+# /accounts/profile/, which the portal does not have.
+LOGIN_REDIRECT_URL = "admin:index"
 
 LOGGING = {
     "version": 1,
@@ -218,3 +222,22 @@ LOGGING = {
 
 # Page sizes of the public catalogue and its API.
 PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 20)
+
+# Login throttling (django-axes): after PORTAL_LOGIN_FAILURE_LIMIT failed logins for one username, or from
+# one address, that username or address cannot log in for PORTAL_LOGIN_COOLOFF_MINUTES (each further
+# failure starts the wait again); a successful login clears the count. The attempts are kept in the
+# database, so every worker counts the same. Behind PORTAL_PROXY_COUNT reverse proxies the address is taken
+# from X-Forwarded-For. The answer is a Danish page with status 429 (portal/throttling.py).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "portal.throttling.LoginThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("PORTAL_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("PORTAL_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.throttling.client_ip"
+PORTAL_PROXY_COUNT = env_int("PORTAL_PROXY_COUNT", 0)

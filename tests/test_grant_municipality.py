@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command, execute_from_command_line
 from django.core.management.base import CommandError
 
-from municipalities.access import CONSULTANTS_GROUP, consulted_municipalities, is_consultant
+from portal.access import CONSULTANTS_GROUP, consulted_municipalities, is_consultant
 
 
 @pytest.fixture

@@ -6,8 +6,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from municipalities.access import CONSULTANTS_GROUP
+from municipalities.models import Municipality
+from offers.models import Offer
 from partnerships.models import Partnership
+from portal.access import CONSULTANTS_GROUP
 
 CHANGELIST = reverse("admin:partnerships_partnership_changelist")
 SUMMARY = "/samarbejder/oversigt/"
@@ -87,9 +89,16 @@ def test_a_consultant_lists_only_records_involving_their_municipality(
 
 
 def test_a_consultant_cannot_open_another_municipalitys_record(consultant_client, roskilde_record):
-    response = consultant_client.get(change_url(roskilde_record), follow=True)
-    assert "Roskilde Domkirke og skolen" not in response.content.decode()
-    assert "rasmus@roskilde.example.dk" not in response.content.decode()
+    for url in [
+        change_url(roskilde_record),
+        f"{change_url(roskilde_record).removesuffix('change/')}history/",
+    ]:
+        response = consultant_client.get(url)
+        assert (response.status_code, response["Location"]) == (302, "/admin/")  # "does not exist", no form
+        html = consultant_client.get("/admin/").content.decode()
+        assert f"ID “{roskilde_record.pk}” findes ikke" in html
+        assert "Roskilde Domkirke og skolen" not in html
+    assert consultant_client.get(change_url(roskilde_record).replace("change", "delete")).status_code == 403
 
 
 def test_a_consultant_edits_their_own_record(consultant_client, lejre_record):
@@ -116,7 +125,8 @@ def test_a_post_to_another_municipalitys_record_changes_nothing(
     consultant_client, roskilde_record, lejre_record
 ):
     data = form_data(consultant_client.get(change_url(lejre_record)), title="Overtaget")
-    consultant_client.post(change_url(roskilde_record), data)
+    response = consultant_client.post(change_url(roskilde_record), data)
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
     roskilde_record.refresh_from_db()
     assert roskilde_record.title == "Roskilde Domkirke og skolen"
     assert list(roskilde_record.municipalities.values_list("code", flat=True)) == ["265"]
@@ -221,10 +231,11 @@ def test_a_consultant_prints_their_municipalitys_agreement_with_contacts(consult
     assert "css/partnerships.css" in html
 
 
-def test_another_municipalitys_agreement_is_forbidden(consultant_client, roskilde_record):
+def test_another_municipalitys_agreement_is_not_found_like_a_missing_one(consultant_client, roskilde_record):
     response = consultant_client.get(roskilde_record.get_agreement_url())
-    assert response.status_code == 403
+    assert response.status_code == 404  # not 403: whether the record exists stays unsaid
     assert "rasmus@roskilde.example.dk" not in response.content.decode()
+    assert consultant_client.get("/samarbejder/findes-ikke/aftale/").status_code == 404
 
 
 def test_the_agreement_sends_anonymous_visitors_to_the_login(client, lejre_record):
@@ -241,3 +252,127 @@ def test_the_agreement_is_forbidden_for_users_without_staff_access(client, lejre
 def test_staff_print_any_agreement(client, staff_user, roskilde_record):
     client.force_login(staff_user)
     assert "rasmus@roskilde.example.dk" in client.get(roskilde_record.get_agreement_url()).content.decode()
+
+
+# --- What a consultant may link to a record ---
+
+
+def municipality_pks(*codes: str) -> list[str]:
+    return [str(pk) for pk in Municipality.objects.filter(code__in=codes).values_list("pk", flat=True)]
+
+
+@pytest.mark.parametrize("status", [Offer.Status.DRAFT, Offer.Status.ARCHIVED])
+def test_a_consultant_cannot_link_an_unpublished_offer_and_so_read_its_title(
+    consultant_client, lejre_record, make_offer, status
+):
+    hidden = make_offer("Hemmeligt forløb", key="hemmeligt", status=status)
+    data = form_data(consultant_client.get(change_url(lejre_record)), offers=[str(hidden.pk)])
+    response = consultant_client.post(change_url(lejre_record), data)
+    assert response.status_code == 200  # the form again, with an error
+    assert (
+        f"Marker en gyldig valgmulighed. {hidden.pk} er ikke en af de tilgængelige"
+        in response.content.decode()
+    )
+    assert not lejre_record.offers.exists()
+
+
+def test_an_offer_archived_after_it_was_linked_stays_when_the_record_is_saved(
+    consultant_client, lejre_record, make_offer
+):
+    offer = make_offer("Vikingetid på egen krop", key="vikinger")
+    lejre_record.offers.add(offer)
+    offer.status = Offer.Status.ARCHIVED
+    offer.save()
+    data = form_data(consultant_client.get(change_url(lejre_record)), title="Nyt navn")
+    assert consultant_client.post(change_url(lejre_record), data).status_code == 302
+    assert list(lejre_record.offers.all()) == [offer]
+
+
+def test_portal_staff_may_link_a_draft_offer(client, staff_user, lejre_record, make_offer):
+    draft = make_offer("Forløb under udvikling", key="udkast", status=Offer.Status.DRAFT)
+    client.force_login(staff_user)
+    data = form_data(client.get(change_url(lejre_record)), offers=[str(draft.pk)])
+    assert client.post(change_url(lejre_record), data).status_code == 302
+    assert list(lejre_record.offers.all()) == [draft]
+
+
+# --- Which municipalities a consultant may give a record ---
+
+
+def test_a_consultant_cannot_add_another_municipality_to_their_record(consultant_client, lejre_record):
+    data = form_data(
+        consultant_client.get(change_url(lejre_record)), municipalities=municipality_pks("350", "265")
+    )
+    response = consultant_client.post(change_url(lejre_record), data)
+    assert response.status_code == 200
+    assert "Du kan kun tilføje kommuner, du er konsulent for – ikke Roskilde." in response.content.decode()
+    assert list(lejre_record.municipalities.values_list("code", flat=True)) == ["350"]
+
+
+def test_a_consultant_cannot_remove_another_municipality_from_a_shared_record(
+    consultant_client, shared_record
+):
+    data = form_data(consultant_client.get(change_url(shared_record)), municipalities=municipality_pks("350"))
+    response = consultant_client.post(change_url(shared_record), data)
+    assert response.status_code == 200
+    assert "Du kan kun fjerne kommuner, du er konsulent for – ikke Roskilde." in response.content.decode()
+    assert sorted(shared_record.municipalities.values_list("code", flat=True)) == ["265", "350"]
+
+
+def test_a_consultant_keeps_other_municipalities_links_while_editing_a_shared_record(
+    consultant_client, shared_record
+):
+    data = form_data(consultant_client.get(change_url(shared_record)), title="Fælles naturforløb 2027")
+    assert consultant_client.post(change_url(shared_record), data).status_code == 302
+    shared_record.refresh_from_db()
+    assert shared_record.title == "Fælles naturforløb 2027"
+    assert sorted(shared_record.municipalities.values_list("code", flat=True)) == ["265", "350"]
+
+
+def test_a_consultant_of_both_municipalities_may_share_a_record(consultant_client, consultant, lejre_record):
+    consultant.consultant_for.add(Municipality.objects.get(code="265"))
+    data = form_data(
+        consultant_client.get(change_url(lejre_record)), municipalities=municipality_pks("350", "265")
+    )
+    assert consultant_client.post(change_url(lejre_record), data).status_code == 302
+    assert sorted(lejre_record.municipalities.values_list("code", flat=True)) == ["265", "350"]
+
+
+def test_portal_staff_may_give_a_record_any_municipalities(client, staff_user, lejre_record):
+    client.force_login(staff_user)
+    data = form_data(client.get(change_url(lejre_record)), municipalities=municipality_pks("101", "265"))
+    assert client.post(change_url(lejre_record), data).status_code == 302
+    assert sorted(lejre_record.municipalities.values_list("code", flat=True)) == ["101", "265"]
+
+
+def test_a_consultant_adds_records_for_their_own_municipalities_only(consultant_client):
+    add = reverse("admin:partnerships_partnership_add")
+    data = form_data(consultant_client.get(add))
+    data |= {"title": "Nyt samarbejde", "kind": "collaboration", "key": "nyt", "slug": "nyt"}
+    response = consultant_client.post(add, data | {"municipalities": municipality_pks("265")})
+    assert response.status_code == 200
+    assert "ikke Roskilde" in response.content.decode()
+    assert not Partnership.objects.filter(key="nyt").exists()
+    assert consultant_client.post(add, data | {"municipalities": municipality_pks("350")}).status_code == 302
+    assert list(Partnership.objects.get(key="nyt").municipalities.values_list("code", flat=True)) == ["350"]
+
+
+# --- The summary without records ---
+
+
+def test_the_summary_of_a_municipality_without_records_says_so_and_how_to_add_one(
+    consultant_client, roskilde_record
+):
+    html = consultant_client.get(SUMMARY).content.decode()
+    assert "Der er ingen igangværende samarbejder eller partnerskaber i Lejre i portalen." in html
+    assert (
+        f'<a href="{reverse("admin:partnerships_partnership_add")}">Tilføj et i administrationen</a>' in html
+    )
+    assert "summary-table" not in html  # no rows of zeros
+
+
+def test_the_summary_without_any_records_tells_staff_how_to_add_one(client, staff_user):
+    client.force_login(staff_user)
+    html = client.get(SUMMARY).content.decode()
+    assert "Der er endnu ikke registreret samarbejder eller partnerskaber i portalen." in html
+    assert reverse("admin:partnerships_partnership_add") in html

@@ -1,4 +1,5 @@
-"""Reserved: filled in by the work on this step (see the docstring once written)."""
+"""Reserved for the access work of issue 10; it needed no schema change (the rules live in portal/access.py,
+login throttling brings django-axes' own migrations), so it changes nothing."""
 
 from django.db import migrations
 

@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from municipalities.access import CONSULTANTS_GROUP
 from municipalities.models import Municipality
+from portal.access import CONSULTANTS_GROUP
 
 
 class Command(BaseCommand):
