@@ -228,7 +228,7 @@ def test_the_offer_autocomplete_gives_a_consultant_published_offers_only(
         response = _autocomplete(consultant_client, model_name, field_name)
         assert response.status_code == 200
         labels = [result["text"] for result in json.loads(response.content)["results"]]
-        assert labels == ["Vikingetid på egen krop – Lejre Museum, Lejre · 4. klasse, 5. klasse · Udgivet"]
+        assert labels == ["Vikingetid på egen krop – Lejre Museum, Lejre · 4.–5. klasse · Udgivet"]
 
 
 def test_the_user_autocomplete_is_forbidden_to_a_consultant(consultant_client, staff_user):
