@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from municipalities.access import visible_offers
+from offers.admin_occurrences import OccurrenceInline
 from offers.models import SDG, GradeLevel, Offer, Provider, Subject
 
 
@@ -63,6 +64,7 @@ class OfferAdmin(admin.ModelAdmin):
     readonly_fields = ["created", "updated"]
     date_hierarchy = "created"
     actions = ["publish", "archive"]
+    inlines = [OccurrenceInline]
     fieldsets = [
         (None, {"fields": ["title", "provider", "status", "summary", "description"]}),
         (_("For whom"), {"fields": ["subjects", "grades", "sdgs", "themes", "languages"]}),

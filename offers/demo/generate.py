@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from municipalities.models import Municipality
 from offers.demo import texts
+from offers.demo.dates import dated_visits
 from offers.demo.places import Address, Place, load_places
 from offers.demo.profiles import (
     FORMAT_WEIGHTS,
@@ -22,7 +23,7 @@ from offers.demo.profiles import (
     Profile,
 )
 from offers.demo.topics import Topic, topics_for
-from offers.models import SDG, GradeLevel, Offer, Provider, Subject
+from offers.models import SDG, GradeLevel, Occurrence, Offer, Provider, Subject
 from portal.text import danish_slugify
 
 T = TypeVar("T")
@@ -119,6 +120,7 @@ class Catalogue:
     subject_ids: list[list[int]] = field(default_factory=list)
     grade_ids: list[list[int]] = field(default_factory=list)
     sdg_ids: list[list[int]] = field(default_factory=list)
+    occurrences: list[Occurrence] = field(default_factory=list)  # dated visits of some offers
 
 
 def spread(items: Sequence[T], weights: Sequence[float], k: int, rng: Random) -> list[T]:
@@ -362,4 +364,7 @@ def build_catalogue(n_offers: int, seed: int, reference: Reference | None = None
     """Exactly `n_offers` offers from about n_offers / 5 learning places; the same seed gives the same data."""
     if n_offers < 1:
         raise ValueError("A catalogue needs at least one offer.")
-    return _Builder(seed, reference or Reference.load()).build(n_offers)
+    catalogue = _Builder(seed, reference or Reference.load()).build(n_offers)
+    # A generator of its own, so the dates leave the rest of the catalogue as it was before they existed.
+    catalogue.occurrences = dated_visits(catalogue.offers, Random(f"dates-{seed}"))
+    return catalogue
