@@ -162,7 +162,7 @@ class SeriesForm(forms.Form):
                 % {"first": date_format(school.first_day), "last": date_format(school.last_day)},
             )
             return cleaned
-        count = len(self.series().starts(school))
+        count = len(self.series().plan(school)[0])
         if count == 0:
             self.add_error(
                 "weekdays", _("No day in the period matches: check the weekdays and the weeks left out.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -65,10 +65,11 @@ class Series:
                 days.append(day)
         return days, skipped
 
-    def starts(self, school: SchoolCalendar) -> list[datetime]:
+    def plan(self, school: SchoolCalendar) -> tuple[list[datetime], Counter[str]]:
+        """The starts of the series' dates (Danish time), and the days left out by reason."""
         zone = timezone.get_default_timezone()
-        days, _skipped = self.days(school)
-        return [datetime.combine(day, at, tzinfo=zone) for day in days for at in self.times]
+        days, skipped = self.days(school)
+        return [datetime.combine(day, at, tzinfo=zone) for day in days for at in self.times], skipped
 
 
 @dataclass
@@ -89,15 +90,16 @@ def create_series(
     school = school or school_calendar()
     now = now or timezone.now()
     today = timezone.localdate(now)
-    days, skipped = series.days(school)
+    starts_planned, skipped = series.plan(school)
     result = SeriesResult(skipped=skipped)
     with transaction.atomic():
         Offer.objects.select_for_update().filter(pk=offer.pk).exists()
         present = list(offer.occurrences.values_list("starts", "key"))
         starts_present = {starts for starts, _key in present}
         keys = {key for _starts, key in present}
-        for starts in series.starts(school):
-            if starts in starts_present:
+        for starts in starts_planned:
+            # Compared in UTC: in the hour that comes twice in October, a local time equals no other zone's.
+            if starts.astimezone(UTC) in starts_present:
                 result.existing += 1
             elif starts <= now:
                 result.skipped[_("already begun")] += 1

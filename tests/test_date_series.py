@@ -180,3 +180,17 @@ def test_times_that_have_begun_today_are_left_out(offer):
     result = create_series(offer, series, now=moment(2027, 2, 2, 10))
     assert [local(o).hour for o in result.created] == [11]
     assert result.skipped == Counter({"allerede begyndt": 1})
+
+
+def test_a_time_in_the_hour_that_comes_twice_is_not_created_twice(offer):
+    night = Series(
+        first=datetime.date(2027, 10, 31),
+        last=datetime.date(2027, 10, 31),
+        weekdays=frozenset({7}),
+        times=(datetime.time(2, 30),),
+        minutes=30,
+        skip_holidays=False,
+    )
+    assert len(create_series(offer, night, now=moment(2027, 10, 1)).created) == 1
+    again = create_series(offer, night, now=moment(2027, 10, 1))
+    assert (len(again.created), again.existing) == (0, 1)
