@@ -5,7 +5,9 @@ weekly or every other week. Deterministic from the seed; nothing depends on the 
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from random import Random
+from typing import NamedTuple
 
 from django.utils import timezone
 
@@ -37,6 +39,19 @@ DEADLINE_DAYS = (14, 14, 14, 7, 21, None)
 MAX_MINUTES = 240
 
 
+class DemoDate(NamedTuple):
+    """One dated visit, as offers.demo.store writes it (plain values: 450,000 model instances would take
+    most of a 50,000-offer seed's time)."""
+
+    offer: Offer
+    key: str
+    starts: datetime
+    ends: datetime
+    places: int
+    booking_deadline: date | None
+    status: str
+
+
 @dataclass(frozen=True)
 class _Plan:
     first: date
@@ -57,12 +72,11 @@ def school_days() -> list[date]:
     return [day for day in days if day.isoweekday() <= 5 and not school.holiday_on(day)]
 
 
-def dated_visits(offers: list[Offer], rng: Random) -> list[Occurrence]:
-    """Unsaved dates for a share of ``offers`` (each date points to its unsaved offer)."""
+def dated_visits(offers: list[Offer], rng: Random) -> list[DemoDate]:
+    """Dates for a share of ``offers`` (each date points to its offer, which may not be saved yet)."""
     candidates = [offer for offer in offers if offer.format in FORMATS and _period(offer, SCHOOL_YEAR)]
     chosen = rng.sample(candidates, min(len(candidates), round(SHARE * len(offers))))
     days = school_days()
-    zone = timezone.get_default_timezone()
     occurrences = []
     for offer in chosen:
         plan = _plan(offer, rng)
@@ -73,20 +87,26 @@ def dated_visits(offers: list[Offer], rng: Random) -> list[Occurrence]:
             if ((day - monday).days // 7) % plan.every:
                 continue
             for at in plan.times:
-                starts = datetime.combine(day, at, tzinfo=zone)
+                key, starts = _moment(day, at)
                 deadline = None if plan.deadline_days is None else day - timedelta(days=plan.deadline_days)
                 occurrences.append(
-                    Occurrence(
-                        offer=offer,
-                        key=f"{day:%Y-%m-%d}-{at:%H%M}",
-                        starts=starts,
-                        ends=starts + timedelta(minutes=plan.minutes),
-                        places=plan.places,
-                        booking_deadline=deadline,
-                        status=Occurrence.Status.CANCELLED if rng.random() < 0.03 else Occurrence.Status.OPEN,
+                    DemoDate(
+                        offer,
+                        key,
+                        starts,
+                        starts + timedelta(minutes=plan.minutes),
+                        plan.places,
+                        deadline,
+                        Occurrence.Status.CANCELLED if rng.random() < 0.03 else Occurrence.Status.OPEN,
                     )
                 )
     return occurrences
+
+
+@cache
+def _moment(day: date, at: time) -> tuple[str, datetime]:
+    """The key and the start of a date on ``day`` at ``at`` (shared by the many offers that meet then)."""
+    return f"{day:%Y-%m-%d}-{at:%H%M}", datetime.combine(day, at, tzinfo=timezone.get_default_timezone())
 
 
 def _period(offer: Offer, term: tuple[date, date]) -> tuple[date, date] | None:

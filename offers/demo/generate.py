@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from municipalities.models import Municipality
 from offers.demo import texts
-from offers.demo.dates import dated_visits
+from offers.demo.dates import DemoDate, dated_visits
 from offers.demo.places import Address, Place, load_places
 from offers.demo.profiles import (
     FORMAT_WEIGHTS,
@@ -23,7 +23,7 @@ from offers.demo.profiles import (
     Profile,
 )
 from offers.demo.topics import Topic, topics_for
-from offers.models import SDG, GradeLevel, Occurrence, Offer, Provider, Subject
+from offers.models import SDG, GradeLevel, Offer, Provider, Subject
 from portal.text import danish_slugify
 
 T = TypeVar("T")
@@ -120,7 +120,7 @@ class Catalogue:
     subject_ids: list[list[int]] = field(default_factory=list)
     grade_ids: list[list[int]] = field(default_factory=list)
     sdg_ids: list[list[int]] = field(default_factory=list)
-    occurrences: list[Occurrence] = field(default_factory=list)  # dated visits of some offers
+    occurrences: list[DemoDate] = field(default_factory=list)  # dated visits of some offers
 
 
 def spread(items: Sequence[T], weights: Sequence[float], k: int, rng: Random) -> list[T]:

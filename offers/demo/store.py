@@ -10,6 +10,7 @@ from datetime import datetime
 
 from django.db import connection
 
+from offers.demo.dates import DemoDate
 from offers.demo.generate import Catalogue
 from offers.models import Occurrence, Offer, Provider
 
@@ -52,15 +53,16 @@ def write_catalogue(catalogue: Catalogue) -> Written:
     return Written(len(catalogue.providers), len(catalogue.offers), links, len(catalogue.occurrences))
 
 
-def _copy_occurrences(occurrences: list[Occurrence]) -> None:
-    """Insert the dates with COPY: a quarter of the time of bulk_create for the 200,000 dates of a 50,000-offer
-    catalogue (their offers were saved just before, so each date takes its offer's new id)."""
-    names = ["offer", "key", "starts", "ends", "places", "booking_deadline", "status"]
-    columns = ", ".join(connection.ops.quote_name(Occurrence._meta.get_field(name).column) for name in names)
+def _copy_occurrences(occurrences: list[DemoDate]) -> None:
+    """Insert the dates with COPY, about four times faster than bulk_create for the 450,000 dates of a
+    50,000-offer catalogue (their offers were saved just before, so each date takes its offer's new id)."""
+    columns = ", ".join(
+        connection.ops.quote_name(Occurrence._meta.get_field(name).column) for name in DemoDate._fields
+    )
     table = connection.ops.quote_name(Occurrence._meta.db_table)
     with connection.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-        for o in occurrences:
-            copy.write_row((o.offer.pk, o.key, o.starts, o.ends, o.places, o.booking_deadline, o.status))
+        for offer, *values in occurrences:
+            copy.write_row((offer.pk, *values))
 
 
 def _set_times(model, objects: list, times: list[tuple[datetime, datetime]]) -> None:
