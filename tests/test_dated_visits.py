@@ -9,6 +9,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from offers.models import Occurrence, Offer
+from offers.search_engine import catalogue_version
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +210,11 @@ def test_date_filters_combine_with_the_other_catalogue_filters(offer, make_offer
     now = at(datetime.date(2027, 2, 1), 9)
     assert list(Offer.objects.published().with_free_date_on(MARCH_4, now=now)) == [offer]
     assert Offer.objects.with_free_date_on(MARCH_4, now=now).count() == 2
+
+
+def test_every_write_to_dates_advances_the_catalogue_version_for_cached_search_counts(offer):
+    before = catalogue_version()
+    date = add_date(offer, at(MARCH_4, 9))
+    added = catalogue_version()
+    date.cancel()
+    assert before < added < catalogue_version()
