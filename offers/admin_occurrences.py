@@ -7,7 +7,7 @@ OccurrenceAdmin and OccurrenceInline) narrows every page here.
 """
 
 import re
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from django import forms
 from django.contrib import admin, messages
@@ -150,6 +150,9 @@ class SeriesForm(forms.Form):
         if cleaned["last"] < cleaned["first"]:
             self.add_error("last", _("The last day must be on or after the first."))
             return cleaned
+        if cleaned["last"] > cleaned["first"] + timedelta(days=2 * 366):
+            self.add_error("last", _("A series can cover at most two years."))
+            return cleaned
         school = school_calendar()
         if cleaned["skip_holidays"] and not (
             school.covers(cleaned["first"]) and school.covers(cleaned["last"])
@@ -194,7 +197,7 @@ def _month(value: str | None) -> date | None:
     """The first day of the month written ``YYYY-MM``; today's month when not given; None when unreadable."""
     if not value:
         return timezone.localdate().replace(day=1)
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}", value):
+    if not re.fullmatch(r"(19|2[0-9])[0-9]{2}-[0-9]{2}", value):  # 1900–2999: a calendar's neighbours exist
         return None
     try:
         return date(int(value[:4]), int(value[5:]), 1)

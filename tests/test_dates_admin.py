@@ -232,10 +232,14 @@ def test_a_bad_series_is_refused_with_a_message_and_creates_nothing(staff_client
     assert not offer.occurrences.exists()
 
 
-def test_a_series_ending_before_it_begins_is_refused(staff_client, offer):
+def test_a_series_ending_before_it_begins_or_spanning_years_is_refused(staff_client, offer):
     first, last = around(next_holiday("Efterårsferie"))
     response = staff_client.post(series_url(offer), series_data(last, first))
     assert "Sidste dag skal ligge på eller efter første dag." in response.content.decode()
+    data = series_data(first, datetime.date(9999, 12, 31))
+    del data["skip_holidays"]
+    assert "En serie kan højst dække to år." in staff_client.post(series_url(offer), data).content.decode()
+    assert not offer.occurrences.exists()
 
 
 def test_a_series_beyond_the_holiday_calendar_must_include_the_holidays(staff_client, offer):
@@ -289,7 +293,7 @@ def test_the_calendar_without_a_month_shows_this_month(staff_client, offer):
     assert f"?month={(today.replace(day=28) + datetime.timedelta(days=4)):%Y-%m}" in html
 
 
-@pytest.mark.parametrize("month", ["2027-13", "marts", "2027-3", "0000-01"])
+@pytest.mark.parametrize("month", ["2027-13", "marts", "2027-3", "0000-01", "9999-12"])
 def test_an_unreadable_month_is_a_clear_400(staff_client, offer, month):
     response = staff_client.get(calendar_url(offer, month))
     assert response.status_code == 400
