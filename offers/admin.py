@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from offers.admin_occurrences import OccurrenceInline
 from offers.models import SDG, GradeLevel, Offer, Provider, Subject
 from portal.admin import PortalAdmin, ScopedAdmin
 
@@ -84,6 +85,7 @@ class OfferAdmin(ScopedAdmin, admin.ModelAdmin):
     readonly_fields = ["created", "updated"]
     date_hierarchy = "created"
     actions = ["publish", "archive"]
+    inlines = [OccurrenceInline]
     fieldsets = [
         (None, {"fields": ["title", "provider", "status", "summary", "description"]}),
         (_("For whom"), {"fields": ["subjects", "grades", "sdgs", "themes", "languages"]}),

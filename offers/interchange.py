@@ -3,6 +3,9 @@
 Portal-only fields, never in a document and never changed by an import: the page address (`slug`, set
 from the key when an object is created), `created`/`updated`, and the offer's search vector (kept current
 by a database trigger on every insert and update, imports included).
+
+An offer's `occurrences` (dated visits) are Occurrence rows matched by their key within the offer: an
+import updates them in place, adds new keys and deletes those the offer no longer lists.
 """
 
 from municipalities.models import Municipality
@@ -16,6 +19,8 @@ from portal.interchange_fields import (
     Html,
     Integer,
     Key,
+    KeyedEntryList,
+    LocalDateTime,
     Ref,
     RefList,
     Text,
@@ -66,4 +71,15 @@ class OfferSection(SlugFromKey):
         "booking_email": Text(),
         "languages": TextList(validators=[LANGUAGE_CODE]),
         "status": Text(),
+        "occurrences": KeyedEntryList(
+            {
+                "key": Key(),
+                "starts": LocalDateTime(required=True),
+                "ends": LocalDateTime(required=True, after="starts"),
+                "places": Integer(min_value=1),
+                "booking_deadline": Date(not_after="starts"),
+                "status": Text(),
+            },
+            distinct=("starts",),
+        ),
     }

@@ -1,15 +1,31 @@
 """Learning places (providers), their teaching offers and the vocabularies that describe them."""
 
 import datetime
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import models
-from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
-from django.utils.text import capfirst
+from django.utils import formats, timezone
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -244,6 +260,26 @@ class OfferQuerySet(DistanceQuerySet):
             Q(available_to__isnull=True) | Q(available_to__gte=day),
         )
 
+    # Dated visits (Occurrence, below). Each is one EXISTS subquery on the occurrences' (offer, starts)
+    # index; what counts as free is OccurrenceQuerySet.free().
+
+    def _with_occurrence(self, occurrences: "OccurrenceQuerySet"):
+        return self.filter(Exists(occurrences.filter(offer_id=OuterRef("pk"))))
+
+    def with_free_date_on(self, day: datetime.date, now: datetime.datetime | None = None):
+        """Offers with a free date that takes place (in part) on ``day``, Danish time."""
+        return self._with_occurrence(Occurrence.objects.free(now).on_day(day))
+
+    def with_free_date_between(
+        self, first: datetime.date, last: datetime.date, now: datetime.datetime | None = None
+    ):
+        """Offers with a free date that takes place (in part) from ``first`` to ``last``, both included."""
+        return self._with_occurrence(Occurrence.objects.free(now).in_period(first, last))
+
+    def with_upcoming_dates(self, now: datetime.datetime | None = None):
+        """Offers with at least one date a teacher can still request ("ledige datoer"): free, from now on."""
+        return self._with_occurrence(Occurrence.objects.free(now))
+
     def related_to(self, offer: "Offer", limit: int = 4):
         """Other offers for a teacher who looks at ``offer``: most shared subjects first, then shared
         grades, then the same learning place; one query (plus the card relations)."""
@@ -454,3 +490,206 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+def _midnight(day: datetime.date) -> datetime.datetime:
+    """The moment ``day`` begins, Danish time."""
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_default_timezone())
+
+
+class OccurrenceQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=Occurrence.Status.OPEN)
+
+    def upcoming(self, now: datetime.datetime | None = None):
+        """Dates that have not begun yet."""
+        return self.filter(starts__gt=now or timezone.now())
+
+    def free(self, now: datetime.datetime | None = None):
+        """Dates a class can still request: see ``Occurrence.free_condition``."""
+        return self.filter(Occurrence.free_condition(now))
+
+    def in_period(self, first: datetime.date, last: datetime.date):
+        """Dates that take place, at least in part, from ``first`` to ``last`` (both included), Danish time.
+
+        A date occupies [starts, ends): one that ends at midnight is not on the next day."""
+        return self.filter(starts__lt=_midnight(last + datetime.timedelta(days=1)), ends__gt=_midnight(first))
+
+    def on_day(self, day: datetime.date):
+        return self.in_period(day, day)
+
+    def for_offer_page(
+        self, offer: "Offer", limit: int, now: datetime.datetime | None = None
+    ) -> "OfferDates":
+        """The offer's first ``limit`` free dates, how many more there are and whether it has dates at all, in
+        one query: every date of the offer is ranked free-first, the free ones counted in a window."""
+        free = Occurrence.free_condition(now)
+        rows = list(
+            self.filter(offer=offer)
+            .annotate(
+                is_free=ExpressionWrapper(free, output_field=models.BooleanField()),
+                free_total=Window(Count("pk", filter=free)),
+            )
+            .order_by("-is_free", "starts")[:limit]
+        )
+        dates = [row for row in rows if row.is_free]
+        return OfferDates(dates, rows[0].free_total - len(dates) if rows else 0, bool(rows))
+
+
+@dataclass(frozen=True)
+class OfferDates:
+    """What the offer page says about dates: ``dates`` to list, ``more`` not listed, ``has_dates`` at all."""
+
+    dates: list["Occurrence"]
+    more: int
+    has_dates: bool
+
+
+def _day_in_portal_time(field: str) -> Cast:
+    """SQL: the calendar day of a timestamp in the portal's time zone (Danish time)."""
+    local = Func(
+        Value(settings.TIME_ZONE), F(field), function="timezone", output_field=models.DateTimeField()
+    )
+    return Cast(local, models.DateField())
+
+
+def unique_key(base: str, taken: set[str]) -> str:
+    """``base`` or ``base-2``, ``base-3`` …, whichever ``taken`` lacks; recorded in ``taken``."""
+    key, number = base, 1
+    while key in taken:
+        number += 1
+        key = f"{base}-{number}"
+    taken.add(key)
+    return key
+
+
+# A new date's booking deadline when none is given: this many days before it starts (see the field).
+DEADLINE_DAYS = 14
+
+
+class Occurrence(models.Model):
+    """A dated visit of an offer (forekomst): a time a class or group can come. Offers without dates are
+    booked on request. Series of dates and the back office's calendar: offers/occurrences.py."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    # Both unique constraints below begin with the offer: they are the offer's index.
+    offer = models.ForeignKey(
+        Offer, on_delete=models.CASCADE, related_name="occurrences", verbose_name=_("offer"), db_index=False
+    )
+    key = models.SlugField(
+        _("key"),
+        max_length=100,
+        db_index=False,
+        editable=False,
+        help_text=_(
+            "Stable external identifier, unique within the offer (by default the start, e.g. 2027-03-04-0900)."
+        ),
+    )
+    starts = models.DateTimeField(_("starts"))
+    ends = models.DateTimeField(_("ends"))
+    places = models.PositiveSmallIntegerField(
+        _("places"), default=1, help_text=_("How many classes or groups can come at this time.")
+    )
+    booking_deadline = models.DateField(
+        _("booking deadline"),
+        null=True,
+        blank=True,
+        help_text=format_lazy(
+            _(
+                "The last day a class can request the date. Left empty on a new date: {days} days before it "
+                "starts (or today, if that has passed). Empty on a saved date: until it starts."
+            ),
+            days=DEADLINE_DAYS,
+        ),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts"]
+        verbose_name = _("date")
+        verbose_name_plural = _("dates")
+        indexes = [
+            # The catalogue's date filters look up free dates in a period (OfferQuerySet.with_free_date_*).
+            models.Index(
+                fields=["starts"],
+                include=["offer", "ends", "booking_deadline"],
+                condition=models.Q(status="open"),
+                name="occurrence_open_starts",
+            ),
+        ]
+        constraints = [
+            # Deferred to the end of the transaction, so two dates can swap times in one save or import.
+            models.UniqueConstraint(
+                fields=["offer", "starts"],
+                name="occurrence_offer_starts_unique",
+                deferrable=models.Deferrable.DEFERRED,
+                violation_error_message=_("The offer already has a date that starts at this time."),
+            ),
+            models.UniqueConstraint(fields=["offer", "key"], name="occurrence_offer_key_unique"),
+            models.CheckConstraint(
+                condition=models.Q(ends__gt=models.F("starts")),
+                name="occurrence_ends_after_starts",
+                violation_error_message=_("A date must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(places__gte=1),
+                name="occurrence_places_positive",
+                violation_error_message=_("A date has at least one place."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(booking_deadline__isnull=True)
+                | models.Q(booking_deadline__lte=_day_in_portal_time("starts")),
+                name="occurrence_deadline_not_after_start",
+                violation_error_message=_(
+                    "The booking deadline must be on or before the day the date starts."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return formats.date_format(timezone.localtime(self.starts), "DATETIME_FORMAT")
+
+    def save(self, *args, **kwargs):
+        if not self.key:
+            base = self.key_for(self.starts)
+            taken = Occurrence.objects.filter(offer_id=self.offer_id, key__startswith=base).values_list(
+                "key", flat=True
+            )
+            self.key = unique_key(base, set(taken))
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        # Times are whole minutes (the interchange format writes HH:MM).
+        for name in ("starts", "ends"):
+            if value := getattr(self, name):
+                setattr(self, name, value.replace(second=0, microsecond=0))
+
+    @staticmethod
+    def free_condition(now: datetime.datetime | None = None) -> Q:
+        """What makes a date free: open, not begun, and its booking deadline not passed. The deadline is the
+        last day to ask, so it counts until that day ends (Danish time); no deadline means until it starts.
+
+        The one place that says "free": when bookings arrive (issue 14), "places left" joins here.
+        """
+        now = now or timezone.now()
+        return Q(status=Occurrence.Status.OPEN, starts__gt=now) & (
+            Q(booking_deadline__isnull=True) | Q(booking_deadline__gte=timezone.localdate(now))
+        )
+
+    @staticmethod
+    def key_for(starts: datetime.datetime) -> str:
+        """The default key: the start in Danish time, e.g. ``2027-03-04-0900``."""
+        return timezone.localtime(starts).strftime("%Y-%m-%d-%H%M")
+
+    def cancel(self) -> bool:
+        """Cancel an open date; False when it was cancelled already."""
+        if self.status == self.Status.CANCELLED:
+            return False
+        self.status = self.Status.CANCELLED
+        self.save(update_fields=["status"])
+        return True

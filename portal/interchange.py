@@ -20,8 +20,8 @@ Writing a section (read offers/interchange.py for a complete one)::
         }
 
 Each JSON field is stored in the model field of the same name; the field types are in
-portal/interchange_fields.py (Text, Key, Html, Boolean, Integer, Float, Date, TextList, Ref, RefList,
-EntryList). A missing field or `null` stores the model field's default ("", None, [] or e.g. status
+portal/interchange_fields.py (Text, Key, Html, Boolean, Integer, Float, Date, LocalDateTime, TextList,
+Ref, RefList, EntryList, KeyedEntryList). A missing field or `null` stores the model field's default ("", None, [] or e.g. status
 "draft"): an object in a document is the whole of that object's format fields. Model fields a section does
 not list are portal-only: an import never changes them, an export never writes them. Validation is
 strict about JSON types and reuses the model field's validators; a new rule is a `validators=[...]`

@@ -18,13 +18,14 @@ import copy
 import json
 import re
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connection, models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.text import sanitize_html
@@ -42,6 +43,7 @@ _KEY = RegexValidator(
     ),
 )
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_ISO_MINUTE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}\Z")
 
 
 class JSONObject(dict):
@@ -242,11 +244,12 @@ class Float(Field):
 
 
 class Date(Field):
-    """An ISO date; `not_before` names another date field of the object that must not be later."""
+    """An ISO date; `not_before` names another date field of the object that must not be later, `not_after`
+    a date or moment (LocalDateTime) field that must not be earlier (for a moment: its day, Danish time)."""
 
-    def __init__(self, *, not_before: str | None = None, **kwargs):
+    def __init__(self, *, not_before: str | None = None, not_after: str | None = None, **kwargs):
         super().__init__(**kwargs)
-        self.not_before = not_before
+        self.not_before, self.not_after = not_before, not_after
 
     def clean(self, value: Any) -> date:
         try:
@@ -260,9 +263,57 @@ class Date(Field):
         earlier = values.get(self.not_before)
         if value and earlier and value < earlier:
             raise ValidationError(_("must be on or after %(field)s"), params={"field": self.not_before})
+        later = values.get(self.not_after)
+        if isinstance(later, datetime):
+            later = timezone.localdate(later, timezone.get_default_timezone())
+        if value and later and value > later:
+            raise ValidationError(
+                _("must be on or before the day of %(field)s"), params={"field": self.not_after}
+            )
 
     def to_json(self, value: date | None) -> str | None:
         return value.isoformat() if value else None
+
+
+class LocalDateTime(Field):
+    """A moment in Danish time (the portal's time zone), written `YYYY-MM-DDTHH:MM`; `after` names another
+    such field of the object that must be earlier.
+
+    When the clocks go back, the hour that comes twice means its first (summer time) pass; a time the
+    clocks skip in spring is an error.
+    """
+
+    def __init__(self, *, after: str | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.after = after
+
+    def clean(self, value: Any) -> datetime:
+        try:
+            if not isinstance(value, str) or not _ISO_MINUTE.match(value.strip()):
+                raise ValueError
+            written = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(
+                _('must be a time written YYYY-MM-DDTHH:MM, e.g. "2027-03-04T09:00"')
+            ) from None
+        zone = timezone.get_default_timezone()
+        moment = written.replace(tzinfo=zone)
+        if moment.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != written:
+            raise ValidationError(_("does not exist in Danish time (the clocks skip that hour)"))
+        # In UTC, as the database gives it back: an ambiguous local time never equals another zone's.
+        return moment.astimezone(UTC)
+
+    def check(self, value: datetime | None, values: dict[str, Any]) -> None:
+        earlier = values.get(self.after)
+        if value and earlier and value <= earlier:
+            raise ValidationError(_("must be after %(field)s"), params={"field": self.after})
+
+    def to_json(self, value: datetime | None) -> str | None:
+        return (
+            timezone.localtime(value, timezone.get_default_timezone()).strftime("%Y-%m-%dT%H:%M")
+            if value
+            else None
+        )
 
 
 class TextList(Field):
@@ -455,19 +506,25 @@ class EntryList(Field):
                 _("must be a list of objects with the fields %(fields)s"),
                 params={"fields": ", ".join(self.entries)},
             )
-        rows = tuple(self._clean_entry(f"[{index}]", entry) for index, entry in enumerate(value))
+        rows = tuple(self._clean_entry(self._where(index, entry), entry) for index, entry in enumerate(value))
         if self.unique:
-            position = list(self.entries).index(self.unique)
-            seen: dict[Any, int] = {}
-            for index, row in enumerate(rows):
-                if row[position] in seen:
-                    raise ValidationError(
-                        f"[{index}]: {self.unique}: "
-                        + _("appears more than once (also at %(where)s)")
-                        % {"where": f"[{seen[row[position]]}]"}
-                    )
-                seen[row[position]] = index
+            self._refuse_shared(self.unique, value, rows)
         return rows
+
+    def _where(self, index: int, entry: Any) -> str:
+        """How an error names an entry: its position in the list."""
+        return f"[{index}]"
+
+    def _refuse_shared(self, name: str, value: list, rows: tuple[tuple, ...]) -> None:
+        position = list(self.entries).index(name)
+        seen: dict[Any, int] = {}
+        for index, row in enumerate(rows):
+            if row[position] in seen:
+                raise ValidationError(
+                    f"{self._where(index, value[index])}: {name}: "
+                    + _("appears more than once (also at %(where)s)") % {"where": f"[{seen[row[position]]}]"}
+                )
+            seen[row[position]] = index
 
     def _clean_entry(self, where: str, entry: Any) -> tuple:
         if not isinstance(entry, dict):
@@ -517,3 +574,79 @@ class EntryList(Field):
             {name: field.to_json(item) for (name, field), item in zip(fields, values, strict=True)}
             for values in value
         ]
+
+
+class KeyedEntryList(EntryList):
+    """Like EntryList, but every entry has its own `key`, unique within the object, and the order of the list
+    carries no meaning: entries are compared and exported in key order. E.g. an offer's `occurrences`.
+
+    An import updates the row of a key that stays in place (it keeps its id, so whatever refers to the row
+    stays attached), adds the new keys and deletes the rows whose keys the object no longer lists. Each
+    entry field's `check` runs against the entry's other values; `distinct` names more entry fields that
+    no two entries may share (e.g. a start time). Errors name an entry by position and key.
+    """
+
+    def __init__(self, entries: dict[str, Field], *, distinct: tuple[str, ...] = (), **kwargs):
+        super().__init__(entries, unique="key", **kwargs)
+        self.distinct = distinct
+
+    def _where(self, index: int, entry: Any) -> str:
+        key = entry.get("key") if isinstance(entry, dict) else None
+        return f"[{index}] key={key.strip()}" if isinstance(key, str) else f"[{index}]"
+
+    def _sorted(self, rows) -> tuple[tuple, ...]:
+        position = list(self.entries).index("key")
+        return tuple(sorted(rows, key=lambda row: row[position]))
+
+    def clean(self, value: Any) -> tuple[tuple, ...]:
+        rows = super().clean(value)
+        for index, row in enumerate(rows):
+            values = dict(zip(self.entries, row, strict=True))
+            for name, field in self.entries.items():
+                try:
+                    field.check(values[name], values)
+                except ValidationError as error:
+                    raise ValidationError(
+                        f"{self._where(index, value[index])}: {name}: {' '.join(error.messages)}"
+                    ) from None
+        for name in self.distinct:
+            self._refuse_shared(name, value, rows)
+        return self._sorted(rows)
+
+    def load(self, objects: list[models.Model]) -> None:
+        rows = self.row_model._default_manager.filter(
+            **{f"{self.parent}__in": [obj.pk for obj in objects]}
+        ).only(self.parent, *(field.model_field.name for field in self.entries.values()))
+        current: dict[int, list] = {}
+        for row in rows:
+            current.setdefault(getattr(row, self.parent), []).append(
+                tuple(field.get(row) for field in self.entries.values())
+            )
+        self.current = {pk: self._sorted(entries) for pk, entries in current.items()}
+
+    def save_related(self, changes: list[tuple[models.Model, tuple]]) -> None:
+        """Update, add and delete the rows of the changed objects by key (the objects all have ids by now)."""
+        manager = self.row_model._default_manager
+        fields = list(self.entries.values())
+        rows = {
+            (getattr(row, self.parent), row.key): row
+            for row in manager.filter(**{f"{self.parent}__in": [obj.pk for obj, _value in changes]})
+        }
+        key_at = list(self.entries).index("key")
+        created, updated, kept = [], [], set()
+        for obj, entries in changes:
+            for values in entries:
+                row = rows.get((obj.pk, values[key_at]))
+                if row is None:
+                    row = self.row_model(**{self.parent: obj.pk})
+                    created.append(row)
+                else:
+                    kept.add(row.pk)
+                    if tuple(field.get(row) for field in fields) == values:
+                        continue
+                    updated.append(row)
+                for field, value in zip(fields, values, strict=True):
+                    field.set(row, value)
+        manager.filter(pk__in=[row.pk for row in rows.values() if row.pk not in kept]).delete()
+        manager.bulk_update(updated, [field.model_field.name for field in fields], batch_size=500)
+        manager.bulk_create(created, batch_size=1000)

@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.module_loading import import_string
 
 from municipalities.models import FeaturedOffer, Municipality, MunicipalSite, School
-from offers.models import Offer, Provider
+from offers.models import Occurrence, Offer, Provider
 from partnerships.models import Contact, Partnership
 from portal.interchange import SECTIONS
 
@@ -43,7 +43,7 @@ MUSEUM = {
     "email": None,
     "phone": None,
 }
-CONTENT = [School, Provider, Offer, MunicipalSite, FeaturedOffer, Partnership, Contact]
+CONTENT = [School, Provider, Offer, Occurrence, MunicipalSite, FeaturedOffer, Partnership, Contact]
 
 
 # --- Helpers for every interchange test module ---
@@ -364,7 +364,8 @@ MINIMAL = {
         {"key": "lille-tur", "provider": "vikingeskibsmuseet", "title": "Tur", "format": "visit"},
         {"summary": None, "description": None, "subjects": [], "grades": [], "sdgs": [], "themes": [],
          "price_dkk": None, "duration_minutes": None, "max_participants": None, "available_from": None,
-         "available_to": None, "booking_url": None, "booking_email": None, "languages": [], "status": "draft"},
+         "available_to": None, "booking_url": None, "booking_email": None, "languages": [], "status": "draft",
+         "occurrences": []},
     ),
     "municipal_sites": (
         {"municipality": "101", "title": "Åben skole i København"},

@@ -1,16 +1,19 @@
 """`manage.py seed_demo`: a deterministic, realistic Danish demo catalogue, and its safety switches."""
 
+import datetime
 from io import StringIO
 
 import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from municipalities.models import FeaturedOffer, MunicipalSite, Region
 from offers.demo.generate import build_catalogue
 from offers.demo.profiles import PROFILES
 from offers.demo.topics import TOPICS
-from offers.models import Offer, Provider, Subject
+from offers.holidays import school_calendar
+from offers.models import Occurrence, Offer, Provider, Subject
 from partnerships.models import Partnership
 from portal.text import sanitize_html
 
@@ -33,6 +36,12 @@ def snapshot() -> list[tuple]:
     )
 
 
+def dates_snapshot() -> list[tuple]:
+    return list(
+        Occurrence.objects.order_by("offer__key", "key").values_list("offer__key", "key", "ends", "status")
+    )
+
+
 @pytest.fixture
 def seeded() -> str:
     return seed(offers=SMALL, seed=7)
@@ -46,10 +55,12 @@ def test_seeding_creates_exactly_the_asked_number_of_offers_from_about_a_fifth_a
 
 
 def test_the_same_seed_gives_the_same_catalogue_and_another_seed_a_different_one(seeded):
-    first = snapshot()
+    first, first_dates = snapshot(), dates_snapshot()
     seed(offers=SMALL, seed=7, replace=True)
     assert snapshot() == first
+    assert dates_snapshot() == first_dates
     seed(offers=SMALL, seed=8, replace=True)
+    assert dates_snapshot() != first_dates
     other = snapshot()
     assert [row[2] for row in other] != [row[2] for row in first]
     assert {row[0] for row in other} != {row[0] for row in first}
@@ -204,3 +215,26 @@ def test_demo_municipal_sites_get_realistic_transport_rules(db):
     )
     assert roskilde.transport_grades.count() == 8  # day care and grades 0-6
     assert sites["330"].transport_scheme == "none" and "ingen transportordning" in sites["330"].transport_info
+
+
+# --- Dated visits in the demo catalogue ---
+
+
+def test_some_demo_offers_have_dated_visits_on_school_day_mornings(seeded):
+    assert Occurrence.objects.filter(status="cancelled").exists()
+    dated = Offer.objects.filter(occurrences__isnull=False).distinct()
+    assert dated.count() == round(0.15 * SMALL)
+    assert f"{Occurrence.objects.count():,} dated visits" in seeded
+    assert set(dated.values_list("format", flat=True)) <= {"visit", "outreach", "course", "event"}
+    school = school_calendar()
+    for date in Occurrence.objects.select_related("offer"):
+        starts, ends = timezone.localtime(date.starts), timezone.localtime(date.ends)
+        assert datetime.date(2026, 8, 10) <= starts.date() <= datetime.date(2027, 6, 25)
+        assert starts.isoweekday() <= 5 and school.holiday_on(starts.date()) is None, starts
+        assert 8 <= starts.hour < 13 and ends.date() == starts.date()
+        offer = date.offer
+        assert (
+            (offer.available_from or starts.date()) <= starts.date() <= (offer.available_to or starts.date())
+        )
+        if date.booking_deadline:
+            assert date.booking_deadline < starts.date()

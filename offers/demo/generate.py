@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from municipalities.models import Municipality
 from offers.demo import texts
+from offers.demo.dates import DemoDate, dated_visits
 from offers.demo.places import Address, Place, load_places
 from offers.demo.profiles import (
     FORMAT_WEIGHTS,
@@ -119,6 +120,7 @@ class Catalogue:
     subject_ids: list[list[int]] = field(default_factory=list)
     grade_ids: list[list[int]] = field(default_factory=list)
     sdg_ids: list[list[int]] = field(default_factory=list)
+    occurrences: list[DemoDate] = field(default_factory=list)  # dated visits of some offers
 
 
 def spread(items: Sequence[T], weights: Sequence[float], k: int, rng: Random) -> list[T]:
@@ -363,4 +365,7 @@ def build_catalogue(n_offers: int, seed: int, reference: Reference | None = None
     """Exactly `n_offers` offers from about n_offers / 5 learning places; the same seed gives the same data."""
     if n_offers < 1:
         raise ValueError("A catalogue needs at least one offer.")
-    return _Builder(seed, reference or Reference.load()).build(n_offers)
+    catalogue = _Builder(seed, reference or Reference.load()).build(n_offers)
+    # A generator of its own, so the dates leave the rest of the catalogue as it was before they existed.
+    catalogue.occurrences = dated_visits(catalogue.offers, Random(f"dates-{seed}"))
+    return catalogue

@@ -85,7 +85,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Created {written.providers:,} learning places and {written.offers:,} offers "
                 f"({by_status.get('published', 0):,} published, {by_status.get('draft', 0):,} draft, "
-                f"{by_status.get('archived', 0):,} archived; links: {links}), {sites} municipal sites "
+                f"{by_status.get('archived', 0):,} archived; links: {links}), {written.occurrences:,} dated "
+                f"visits, {sites} municipal sites "
                 f"and {partnerships} partnerships from seed {seed} in {elapsed:.1f} s."
             )
         )
