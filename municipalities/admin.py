@@ -110,11 +110,13 @@ class MunicipalSiteAdmin(ObjectScopedAdmin, admin.ModelAdmin):
             return "–"
         slug = site.municipality.slug
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a class="button" href="{}">{}</a>',
             reverse("municipalities:site_detail", args=[slug]),
             _("The site"),
             reverse("municipalities:coverage", args=[slug]),
             _("Coverage of subjects and grade levels"),
+            reverse("municipalities:catalogue_pdf", args=[slug]),
+            _("The printed catalogue (PDF)"),
         )
 
     def get_readonly_fields(self, request, obj=None):

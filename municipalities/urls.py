@@ -11,4 +11,5 @@ urlpatterns = [
     path("<slug:slug>/", views.site_detail, name="site_detail"),
     path("<slug:slug>/tilbud/", views.site_search, name="site_search"),
     path("<slug:slug>/daekning/", views.coverage, name="coverage"),
+    path("<slug:slug>/katalog.pdf", views.catalogue_pdf, name="catalogue_pdf"),
 ]

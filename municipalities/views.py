@@ -10,11 +10,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from municipalities.access import consults_for
+from municipalities.catalogue import catalogue_pdf as site_catalogue_pdf
 from municipalities.coverage import coverage as coverage_matrix
 from municipalities.models import MunicipalSite
 from offers.search import search_catalogue
+from portal.pdf import pdf_response
 
 
 def _get_site(request, slug: str) -> MunicipalSite:
@@ -47,6 +50,13 @@ def site_search(request, slug):
     site = _get_site(request, slug)
     context = search_catalogue(request, site.selection())
     return render(request, "municipalities/site_search.html", {**context, "site": site})
+
+
+@require_safe
+def catalogue_pdf(request, slug):
+    """The site's printed catalogue (municipalities.catalogue), for the public and for a preview."""
+    site = _get_site(request, slug)
+    return pdf_response(site_catalogue_pdf(request, site), f"katalog-{site.municipality.slug}.pdf")
 
 
 @login_required

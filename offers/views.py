@@ -1,12 +1,22 @@
-"""Public catalogue pages: the offer search, offers and learning places. Only published offers are public."""
+"""Public catalogue pages: the offer search, offers and learning places, and the teacher's shortlist
+(offers/shortlist.py). Only published offers are public."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST, require_safe
 
 from offers.models import Offer, Provider
+from offers.printing import build_catalogue, render_catalogue, render_offer_sheet
 from offers.search import search_catalogue
+from offers.shortlist import MAX_OFFERS, Shortlist, parse_keys, shortlisted_offers
+from portal.pdf import pdf_response
 
 
 def offer_list(request):
@@ -23,6 +33,13 @@ def offer_detail(request, slug):
     )
     related = Offer.objects.published().related_to(offer).with_card_relations()
     return render(request, "offers/offer_detail.html", {"offer": offer, "related": related})
+
+
+@require_safe
+def offer_sheet(request, slug):
+    """One printable A4 page about the offer, with a QR code to its page (drafts for the back office only)."""
+    offer = get_object_or_404(Offer.objects.visible_to(request.user).with_card_relations(), slug=slug)
+    return pdf_response(render_offer_sheet(request, offer), f"{offer.slug}.pdf")
 
 
 def provider_list(request):
@@ -42,3 +59,82 @@ def provider_detail(request, slug):
     offers = provider.offers.published().with_card_relations().order_by("title", "pk")
     page = Paginator(offers, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "offers/provider_detail.html", {"provider": provider, "page": page})
+
+
+# --- The shortlist ("Min liste"): offers/shortlist.py ---------------------------------------------------
+
+
+def _listed(request) -> tuple[list[Offer], bool]:
+    """The offers to show: a shared link's (``?tilbud=…``, read-only) or the visitor's own list."""
+    if "tilbud" in request.GET:
+        return shortlisted_offers(parse_keys(request.GET["tilbud"])), True
+    return shortlisted_offers(Shortlist(request.session).keys), False
+
+
+@require_safe
+def shortlist(request):
+    offers, shared = _listed(request)
+    keys = ",".join(offer.key for offer in offers)
+    share_url = request.build_absolute_uri(f"{reverse('offers:shortlist')}?tilbud={keys}")
+    context = {"offers": offers, "shared": shared, "keys": keys, "share_url": share_url}
+    return render(request, "offers/shortlist.html", context)
+
+
+@require_safe
+def shortlist_pdf(request):
+    offers, _shared = _listed(request)
+    catalogue = build_catalogue(request, _("My list"), [("", offers)])
+    return pdf_response(render_catalogue(request, catalogue), "min-liste.pdf")
+
+
+def _back(request, fallback: str):
+    """Back to the page the form was on (``next``), if it is one of ours."""
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())
+    return redirect(target if safe else fallback)
+
+
+@require_POST
+def shortlist_add(request):
+    offer = get_object_or_404(Offer.objects.published(), key=request.POST.get("tilbud", ""))
+    if Shortlist(request.session).add([offer.key]) is None:
+        messages.error(
+            request, _("Your list is full (%(max)d offers). Remove one first.") % {"max": MAX_OFFERS}
+        )
+    else:
+        messages.success(request, _("“%(title)s” is on your list.") % {"title": offer.title})
+    return _back(request, offer.get_absolute_url())
+
+
+@require_POST
+def shortlist_remove(request):
+    key = request.POST.get("tilbud", "")
+    Shortlist(request.session).remove(key)
+    offer = Offer.objects.published().filter(key=key).first()
+    if offer:
+        messages.success(request, _("“%(title)s” is no longer on your list.") % {"title": offer.title})
+    return _back(request, reverse("offers:shortlist"))
+
+
+@require_POST
+def shortlist_copy(request):
+    """Copy a shared list into the visitor's own list."""
+    keys = [offer.key for offer in shortlisted_offers(parse_keys(request.POST.get("tilbud", "")))]
+    added = Shortlist(request.session).add(keys)
+    if added is None:
+        messages.error(
+            request, _("Your list is full (%(max)d offers). Remove one first.") % {"max": MAX_OFFERS}
+        )
+        return redirect(f"{reverse('offers:shortlist')}?tilbud={','.join(keys)}")
+    message = ngettext(
+        "%(count)d offer was added to your list.", "%(count)d offers were added to your list.", added
+    )
+    messages.success(request, message % {"count": added})
+    return redirect("offers:shortlist")
+
+
+@require_POST
+def shortlist_clear(request):
+    Shortlist(request.session).clear()
+    messages.success(request, _("Your list is empty."))
+    return redirect("offers:shortlist")
