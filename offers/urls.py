@@ -16,6 +16,7 @@ urlpatterns = [
     path("min-liste/fjern/", views.shortlist_remove, name="shortlist_remove"),
     path("min-liste/kopier/", views.shortlist_copy, name="shortlist_copy"),
     path("min-liste/ryd/", views.shortlist_clear, name="shortlist_clear"),
+    path("api/", api.description, name="api_description"),
     path("api/tilbud/", api.offer_list, name="api_offer_list"),
     path("api/tilbud/<slug:slug>/", api.offer_detail, name="api_offer_detail"),
 ]
