@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.access import consulted_municipalities, consults_for, visible_offers
 from municipalities.models import FeaturedOffer, Municipality, MunicipalSite, Region, School
 from offers.models import Offer
-from portal.admin import ObjectScopedAdmin, ObjectScopedInline
+from portal.admin import EmbedSnippetAdmin, ObjectScopedAdmin, ObjectScopedInline
 
 
 @admin.register(Region)
@@ -89,7 +89,7 @@ class FeaturedOfferInline(ObjectScopedInline, admin.TabularInline):
 
 
 @admin.register(MunicipalSite)
-class MunicipalSiteAdmin(ObjectScopedAdmin, admin.ModelAdmin):
+class MunicipalSiteAdmin(EmbedSnippetAdmin, ObjectScopedAdmin, admin.ModelAdmin):
     list_display = ["title", "municipality", "published", "updated"]
     list_filter = ["published", "municipality__region"]
     list_select_related = ["municipality"]
@@ -102,6 +102,7 @@ class MunicipalSiteAdmin(ObjectScopedAdmin, admin.ModelAdmin):
         (_("For the schools"), {"fields": ["goals", "transport_info"]}),
         (_("Selection"), {"fields": ["include_local_offers", "extra_offers"]}),
         (_("Pages"), {"fields": ["pages", "created", "updated"]}),
+        (_("On other web sites"), {"fields": ["embed_origins", "embed_snippet"]}),
     ]
 
     @admin.display(description=_("pages"))
@@ -119,8 +120,14 @@ class MunicipalSiteAdmin(ObjectScopedAdmin, admin.ModelAdmin):
             _("The printed catalogue (PDF)"),
         )
 
+    def embed_path(self, site: MunicipalSite) -> str:
+        return reverse("site_embed", args=[site.municipality.slug])
+
+    def embed_title(self, site: MunicipalSite) -> str:
+        return site.title
+
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["pages", "created", "updated"]
+        readonly = ["pages", "created", "updated", "embed_snippet"]
         return ["municipality", *readonly] if obj else readonly
 
     def get_queryset(self, request):

@@ -10,6 +10,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.embedding import OriginListField
+
 if TYPE_CHECKING:
     from offers.models import Offer
 
@@ -150,6 +152,12 @@ class MunicipalSite(models.Model):
         help_text=_("Offers from elsewhere that belong to the selection without being featured."),
     )
     published = models.BooleanField(_("published"), default=False)
+    embed_origins = OriginListField(
+        verbose_name=_("web sites that may embed the selection"),
+        help_text=_(
+            "One address per line, e.g. https://www.lejre.dk. Only these sites can show the selection."
+        ),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 

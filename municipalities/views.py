@@ -17,6 +17,7 @@ from municipalities.catalogue import catalogue_pdf as site_catalogue_pdf
 from municipalities.coverage import coverage as coverage_matrix
 from municipalities.models import MunicipalSite
 from offers.search import search_catalogue
+from portal.embedding import allow_framing
 from portal.pdf import pdf_response
 
 
@@ -57,6 +58,18 @@ def catalogue_pdf(request, slug):
     """The site's printed catalogue (municipalities.catalogue), for the public and for a preview."""
     site = _get_site(request, slug)
     return pdf_response(site_catalogue_pdf(request, site), f"katalog-{site.municipality.slug}.pdf")
+
+
+@require_safe
+def site_embed(request, slug):
+    """The published site's selection and its search, for an iframe on the web sites its consultant lists
+    (portal/embedding.py): anonymous, read-only, no cookies; offers and booking open in a new tab."""
+    site = get_object_or_404(
+        MunicipalSite.objects.published().select_related("municipality"), municipality__slug=slug
+    )
+    context = search_catalogue(request, site.selection(), exclude_facets=("kommune", "region"))
+    response = render(request, "municipalities/embed_site.html", {**context, "site": site})
+    return allow_framing(response, site.embed_origins)
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
+from portal.embedding import OriginListField
 from portal.text import sanitize_html
 
 
@@ -129,6 +130,12 @@ class Provider(models.Model):
     website = models.URLField(_("website"), max_length=300, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    embed_origins = OriginListField(
+        verbose_name=_("web sites that may embed the place's offers"),
+        help_text=_(
+            "One address per line, e.g. https://www.museum.dk. Only these sites can show the offers."
+        ),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("tilbud/<slug:slug>/ark.pdf", views.offer_sheet, name="offer_sheet"),
     path("steder/", views.provider_list, name="provider_list"),
     path("steder/<slug:slug>/", views.provider_detail, name="provider_detail"),
+    path("indlejr/steder/<slug:slug>/", views.provider_embed, name="provider_embed"),
     path("min-liste/", views.shortlist, name="shortlist"),
     path("min-liste/min-liste.pdf", views.shortlist_pdf, name="shortlist_pdf"),
     path("min-liste/tilfoej/", views.shortlist_add, name="shortlist_add"),

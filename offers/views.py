@@ -16,6 +16,7 @@ from offers.models import Offer, Provider
 from offers.printing import build_catalogue, render_catalogue, render_offer_sheet
 from offers.search import search_catalogue
 from offers.shortlist import MAX_OFFERS, Shortlist, parse_keys, shortlisted_offers
+from portal.embedding import allow_framing
 from portal.pdf import pdf_response
 
 
@@ -59,6 +60,17 @@ def provider_detail(request, slug):
     offers = provider.offers.published().with_card_relations().order_by("title", "pk")
     page = Paginator(offers, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "offers/provider_detail.html", {"provider": provider, "page": page})
+
+
+@require_safe
+def provider_embed(request, slug):
+    """A learning place's offers for an iframe on the web sites it lists (portal/embedding.py): anonymous,
+    read-only, no cookies; offers and booking open in a new tab."""
+    provider = get_object_or_404(Provider, slug=slug)
+    offers = provider.offers.published().with_card_relations().order_by("title", "pk")
+    page = Paginator(offers, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    response = render(request, "offers/embed_place.html", {"provider": provider, "page": page})
+    return allow_framing(response, provider.embed_origins)
 
 
 # --- The shortlist ("Min liste"): offers/shortlist.py ---------------------------------------------------

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from municipalities import views as municipal_views
 from portal import views
 
 urlpatterns = [
@@ -13,4 +14,5 @@ urlpatterns = [
     path("", include("offers.urls")),
     path("samarbejder/", include("partnerships.urls")),
     path("kommuner/", include("municipalities.urls")),
+    path("indlejr/kommuner/<slug:slug>/", municipal_views.site_embed, name="site_embed"),
 ]
