@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.forms import SimpleArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
-from django.conf import settings
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
