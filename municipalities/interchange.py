@@ -1,8 +1,8 @@
 """The `schools` and `municipal_sites` sections of the interchange format (see portal/interchange.py).
 
 Exactly the fields of version 1 of the format. Portal-only fields, never in a document and never changed
-by an import: a school's CVR and EAN numbers; a site's contact phone, goals and the offers added to its
-selection without being featured (`extra_offers`), and `created`/`updated`.
+by an import: a school's CVR and EAN numbers; a site's contact phone, goals, the offers added to its
+selection without being featured (`extra_offers`), `embed_origins` and `created`/`updated`.
 """
 
 from municipalities.models import Municipality, MunicipalSite, School
