@@ -2,25 +2,20 @@
 out by offers.printing, the featured offers first with the consultant's notes, then the rest by title.
 
 A catalogue of a few hundred offers takes seconds to lay out, so the PDF is cached under the catalogue
-version (offers.search_engine.catalogue_version), which every write to offers, learning places and
-municipal sites advances: an edit shows in the next download.
+version (offers.printing.cached_pdf), which every write to offers, learning places and municipal sites
+advances: an edit shows in the next download.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from municipalities.models import MunicipalSite
-from offers.printing import build_catalogue, render_catalogue
-from offers.search_engine import catalogue_version
-
-CACHE_SECONDS = 24 * 60 * 60  # a new catalogue version makes it stale sooner
+from offers.printing import build_catalogue, cached_pdf, render_catalogue
 
 
 def school_year(day: datetime.date) -> str:
@@ -32,10 +27,7 @@ def school_year(day: datetime.date) -> str:
 def catalogue_pdf(request: HttpRequest, site: MunicipalSite) -> bytes:
     """The site's catalogue as PDF, from the cache when nothing in the catalogue changed since."""
     year = school_year(timezone.localdate())
-    key = f"municipalities.catalogue_pdf.{site.pk}.{year}.{get_language()}.{request.build_absolute_uri('/')}"
-    return cache.get_or_set(
-        key, lambda: _render(request, site, year), CACHE_SECONDS, version=catalogue_version()
-    )
+    return cached_pdf(request, f"municipal-site:{site.pk}", lambda: _render(request, site, year))
 
 
 def _render(request: HttpRequest, site: MunicipalSite, year: str) -> bytes:

@@ -8,20 +8,27 @@ by subject and by grade stage. Any list or queryset of offers can be printed thi
 selection (municipalities/catalogue.py), a teacher's shortlist (offers/shortlist.py), a search result.
 
 Offers should come with their card relations (``OfferQuerySet.with_card_relations()``) so that printing
-300 offers costs a constant number of queries.
+300 offers costs a constant number of queries. Laying out a few hundred offers takes seconds, so views
+serve their PDFs through ``cached_pdf``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from offers.folding import danish_sort_key
 from offers.models import GradeLevel, Offer
+from offers.search_engine import catalogue_version
 from portal.pdf import qr_data_uri, render_pdf
+
+CACHE_SECONDS = 24 * 60 * 60  # a new catalogue version or a new day makes a PDF stale sooner
 
 
 @dataclass
@@ -128,3 +135,12 @@ def render_offer_sheet(request: HttpRequest, offer: Offer) -> bytes:
     url = request.build_absolute_uri(offer.get_absolute_url())
     context = {"offer": offer, "url": url, "qr": qr_data_uri(url), "printed_on": timezone.localdate()}
     return render_pdf(request, "offers/print/offer_sheet.html", context)
+
+
+def cached_pdf(request: HttpRequest, name: str, render: Callable[[], bytes]) -> bytes:
+    """``render()``'s PDF, cached under ``name`` (what is printed), the language, the portal's address (in
+    the QR codes) and the day (on the cover) for as long as the catalogue version stays the same: any write
+    to offers, learning places or municipal sites advances it (offers.search_engine.catalogue_version)."""
+    parts = (name, get_language(), request.build_absolute_uri("/"), timezone.localdate().isoformat())
+    key = "offers.printing." + hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    return cache.get_or_set(key, render, CACHE_SECONDS, version=catalogue_version())

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from offers.models import Offer, Provider
-from offers.printing import build_catalogue, render_catalogue, render_offer_sheet
+from offers.printing import build_catalogue, cached_pdf, render_catalogue, render_offer_sheet
 from offers.search import search_catalogue
 from offers.shortlist import MAX_OFFERS, Shortlist, parse_keys, shortlisted_offers
 from portal.embedding import allow_framing
@@ -40,7 +40,8 @@ def offer_detail(request, slug):
 def offer_sheet(request, slug):
     """One printable A4 page about the offer, with a QR code to its page (drafts for the back office only)."""
     offer = get_object_or_404(Offer.objects.visible_to(request.user).with_card_relations(), slug=slug)
-    return pdf_response(render_offer_sheet(request, offer), f"{offer.slug}.pdf")
+    pdf = cached_pdf(request, f"offer-sheet:{offer.pk}", lambda: render_offer_sheet(request, offer))
+    return pdf_response(pdf, f"{offer.slug}.pdf")
 
 
 def provider_list(request):
@@ -95,13 +96,18 @@ def shortlist(request):
 @require_safe
 def shortlist_pdf(request):
     offers, _shared = _listed(request)
-    catalogue = build_catalogue(request, _("My list"), [("", offers)])
-    return pdf_response(render_catalogue(request, catalogue), "min-liste.pdf")
+
+    def render():
+        return render_catalogue(request, build_catalogue(request, _("My list"), [("", offers)]))
+
+    pdf = cached_pdf(request, "shortlist:" + ",".join(offer.key for offer in offers), render)
+    return pdf_response(pdf, "min-liste.pdf")
 
 
 def _back(request, fallback: str):
-    """Back to the page the form was on (``next``), if it is one of ours."""
-    target = request.POST.get("next", "")
+    """Back to the page the form was on, if it is one of ours. The browser says which (the Referer, sent
+    for the portal's own pages by its Referrer-Policy), so no page has to echo its address into a form."""
+    target = request.headers.get("referer", "")
     safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())
     return redirect(target if safe else fallback)
 

@@ -9,6 +9,12 @@ from django.core.exceptions import ValidationError
 from municipalities.models import MunicipalSite
 
 
+def directives(response) -> dict[str, str]:
+    """The Content-Security-Policy header as {directive: its sources}."""
+    parts = (part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
+    return {part[0]: part[1] if len(part) > 1 else "" for part in parts if part[0]}
+
+
 @pytest.fixture
 def site(lejre, make_offer):
     make_offer(
@@ -28,25 +34,22 @@ def site(lejre, make_offer):
 def test_the_embed_may_be_framed_by_the_listed_sites_only(client, site):
     response = client.get("/indlejr/kommuner/lejre/")
     assert response.status_code == 200
-    policy = response["Content-Security-Policy"]
-    assert (
-        "frame-ancestors https://www.lejre.dk" in policy
-        and "'none'" not in policy.split("frame-ancestors")[1]
-    )
+    policy = directives(response)
+    assert policy["frame-ancestors"] == "https://www.lejre.dk"
     assert "X-Frame-Options" not in response
-    assert "script-src 'self'" in policy  # the rest of the policy stays strict
+    assert policy["script-src"] == "'self'" and policy["default-src"] == "'self'"  # the rest stays strict
 
 
 def test_without_listed_sites_the_embed_is_as_unframeable_as_every_page(client, site):
     MunicipalSite.objects.filter(pk=site.pk).update(embed_origins=[])
     response = client.get("/indlejr/kommuner/lejre/")
-    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert directives(response)["frame-ancestors"] == "'none'"
     assert response["X-Frame-Options"] == "DENY"
 
 
 def test_the_sites_other_pages_stay_unframeable(client, site):
     response = client.get("/kommuner/lejre/")
-    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert directives(response)["frame-ancestors"] == "'none'"
     assert response["X-Frame-Options"] == "DENY"
 
 
@@ -89,10 +92,7 @@ def test_a_learning_place_embeds_its_published_offers_on_its_own_site(client, si
     response = client.get("/indlejr/steder/lejre-museum/")
     html = response.content.decode()
     assert "Undervisningstilbud fra Lejre Museum" in html and "3 tilbud" in html and "Kladde" not in html
-    assert (
-        "frame-ancestors https://lejre-museum.example.dk http://localhost:8000"
-        in response["Content-Security-Policy"]
-    )
+    assert directives(response)["frame-ancestors"] == "https://lejre-museum.example.dk http://localhost:8000"
 
 
 @pytest.mark.parametrize(
