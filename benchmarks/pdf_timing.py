@@ -104,8 +104,8 @@ def main() -> None:
         figures["catalogue_warm_render"] = measure(client, url)
         slug = Offer.objects.get(pk=offers[0]).slug
         figures["offer_sheet"] = measure(client, f"/tilbud/{slug}/ark.pdf")
+        figures["debug"] = settings.DEBUG
         transaction.set_rollback(True)
-    figures["debug"] = settings.DEBUG
     print(json.dumps(figures, indent=2))
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2))
