@@ -17,7 +17,7 @@ from municipalities.models import FeaturedOffer, Municipality, MunicipalSite, Po
 from offers.admin import labelled_by_offer, offer_choices
 from offers.models import Offer
 from portal.access import choosable_offers
-from portal.admin import PortalAdmin, ScopedAdmin, ScopedInline
+from portal.admin import EmbedSnippetAdmin, PortalAdmin, ScopedAdmin, ScopedInline
 
 
 @admin.register(Region)
@@ -178,7 +178,7 @@ class FeaturedOfferInline(ScopedInline, admin.TabularInline):
 
 
 @admin.register(MunicipalSite)
-class MunicipalSiteAdmin(ScopedAdmin, admin.ModelAdmin):
+class MunicipalSiteAdmin(EmbedSnippetAdmin, ScopedAdmin, admin.ModelAdmin):
     list_display = ["title", "municipality", "published", "updated"]
     list_filter = ["published", "municipality__region"]
     list_select_related = ["municipality"]
@@ -211,6 +211,7 @@ class MunicipalSiteAdmin(ScopedAdmin, admin.ModelAdmin):
         ),
         (_("Selection"), {"fields": ["include_local_offers", "extra_offers"]}),
         (_("Pages"), {"fields": ["pages", "created", "updated"]}),
+        (_("On other web sites"), {"fields": ["embed_origins", "embed_snippet"]}),
     ]
 
     @admin.display(description=_("pages"))
@@ -219,15 +220,23 @@ class MunicipalSiteAdmin(ScopedAdmin, admin.ModelAdmin):
             return "–"
         slug = site.municipality.slug
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a class="button" href="{}">{}</a>',
             reverse("municipalities:site_detail", args=[slug]),
             _("The site"),
             reverse("municipalities:coverage", args=[slug]),
             _("Coverage of subjects and grade levels"),
+            reverse("municipalities:catalogue_pdf", args=[slug]),
+            _("The printed catalogue (PDF)"),
         )
 
+    def embed_path(self, site: MunicipalSite) -> str:
+        return reverse("site_embed", args=[site.municipality.slug])
+
+    def embed_title(self, site: MunicipalSite) -> str:
+        return site.title
+
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["pages", "created", "updated"]
+        readonly = ["pages", "created", "updated", "embed_snippet"]
         return ["municipality", *readonly] if obj else readonly
 
     def _municipalities_without_site(self, request):

@@ -4,8 +4,8 @@ The fields of version 1 and its optional additions (schools' `latitude`/`longitu
 The additions keep what the portal has when a document leaves them out or gives null (`keep_when_absent`),
 so a document written before them never erases coordinates or transport rules. Portal-only fields, never
 in a document and never changed by an import: a school's CVR and EAN numbers and the source of its
-coordinates (`location_source`); a site's contact phone, goals and the offers added to its selection
-without being featured (`extra_offers`), and `created`/`updated`.
+coordinates (`location_source`); a site's contact phone, goals, the offers added to its selection
+without being featured (`extra_offers`), `embed_origins` and `created`/`updated`.
 """
 
 from __future__ import annotations

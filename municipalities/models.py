@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal import access
+from portal.embedding import OriginListField
 
 if TYPE_CHECKING:
     from offers.models import Offer
@@ -283,6 +284,12 @@ class MunicipalSite(models.Model):
         help_text=_("Offers from elsewhere that belong to the selection without being featured."),
     )
     published = models.BooleanField(_("published"), default=False)
+    embed_origins = OriginListField(
+        verbose_name=_("web sites that may embed the selection"),
+        help_text=_(
+            "One address per line, e.g. https://www.lejre.dk. Only these sites can show the selection."
+        ),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
     # The transport support as rules the portal applies to a school and an offer (`transport_verdict`).

@@ -17,4 +17,5 @@ urlpatterns = [
         never_cache(views.coverage_gap),
         name="coverage_gap",
     ),
+    path("<slug:slug>/katalog.pdf", views.catalogue_pdf, name="catalogue_pdf"),
 ]

@@ -19,8 +19,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from municipalities.catalogue import catalogue_pdf as site_catalogue_pdf
 from municipalities.coverage import GAP_OFFERS_SHOWN, gap_offers, is_taught
 from municipalities.coverage import coverage as coverage_matrix
 from municipalities.forms import ChooseSchoolForm
@@ -29,6 +30,8 @@ from municipalities.my_school import PARAM, forget, remember
 from offers.models import GradeLevel, Offer, Subject
 from offers.search import search_catalogue
 from portal.access import get_site_for_user, manages, may_view_model
+from portal.embedding import allow_framing
+from portal.pdf import pdf_response
 
 
 def site_list(request):
@@ -63,6 +66,25 @@ def _get_managed_site(request, slug: str) -> MunicipalSite:
     if not may_view_model(request.user, MunicipalSite):
         raise PermissionDenied
     return get_site_for_user(request.user, slug, managed=True)
+
+
+@require_safe
+def catalogue_pdf(request, slug):
+    """The site's printed catalogue (municipalities.catalogue), for the public and for a preview."""
+    site = get_site_for_user(request.user, slug)
+    return pdf_response(site_catalogue_pdf(request, site), f"katalog-{site.municipality.slug}.pdf")
+
+
+@require_safe
+def site_embed(request, slug):
+    """The published site's selection and its search, for an iframe on the web sites its consultant lists
+    (portal/embedding.py): anonymous, read-only, no cookies; offers and booking open in a new tab."""
+    site = get_object_or_404(
+        MunicipalSite.objects.published().select_related("municipality"), municipality__slug=slug
+    )
+    context = search_catalogue(request, site.selection(), exclude_facets=("kommune", "region"))
+    response = render(request, "municipalities/embed_site.html", {**context, "site": site})
+    return allow_framing(response, site.embed_origins)
 
 
 @login_required

@@ -1,12 +1,13 @@
 """The back office for learning places, offers and the offer vocabularies, and how pickers show offers."""
 
 from django.contrib import admin, messages
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from offers.admin_occurrences import OccurrenceInline
 from offers.models import SDG, GradeLevel, Offer, Provider, Subject
-from portal.admin import PortalAdmin, ScopedAdmin
+from portal.admin import EmbedSnippetAdmin, PortalAdmin, ScopedAdmin
 
 
 def offer_label(offer: Offer) -> str:
@@ -50,20 +51,27 @@ class SDGAdmin(PortalAdmin, admin.ModelAdmin):
 
 
 @admin.register(Provider)
-class ProviderAdmin(PortalAdmin, admin.ModelAdmin):
+class ProviderAdmin(EmbedSnippetAdmin, PortalAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "municipality", "city", "updated"]
     list_filter = ["kind", "municipality__region"]
     list_select_related = ["municipality"]
     search_fields = ["name", "key", "city"]
     autocomplete_fields = ["municipality"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["created", "updated"]
+    readonly_fields = ["created", "updated", "embed_snippet"]
     fieldsets = [
         (None, {"fields": ["name", "kind", "description"]}),
         (_("Place"), {"fields": ["address", "postcode", "city", "municipality", "latitude", "longitude"]}),
         (_("Contact"), {"fields": ["website", "email", "phone"]}),
         (_("Identifiers"), {"fields": ["key", "slug", "created", "updated"], "classes": ["collapse"]}),
+        (_("On other web sites"), {"fields": ["embed_origins", "embed_snippet"]}),
     ]
+
+    def embed_path(self, provider: Provider) -> str:
+        return reverse("offers:provider_embed", args=[provider.slug])
+
+    def embed_title(self, provider: Provider) -> str:
+        return provider.name
 
 
 @admin.register(Offer)

@@ -1,14 +1,19 @@
 """The catalogue as JSON for open data and integrations: /api/tilbud/ (the same search, parameters and order
-as /tilbud/, paginated) and /api/tilbud/<slug>/. Read-only, published offers only, no login."""
+as /tilbud/, paginated) and /api/tilbud/<slug>/. Read-only, published offers only, no login. /api/ serves
+their OpenAPI description (offers/openapi.yaml)."""
+
+from functools import cache
+from pathlib import Path
 
 from django.core.paginator import InvalidPage
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
 from offers.models import Offer
 from offers.search_engine import run_search
 
 JSON_OPTIONS = {"ensure_ascii": False}
+DESCRIPTION = Path(__file__).with_name("openapi.yaml")
 
 
 def offer_item(request: HttpRequest, offer: Offer) -> dict:
@@ -98,3 +103,14 @@ def offer_detail(request: HttpRequest, slug: str) -> JsonResponse:
         }
     )
     return JsonResponse(item, json_dumps_params=JSON_OPTIONS)
+
+
+@cache
+def _description() -> bytes:
+    return DESCRIPTION.read_bytes()
+
+
+@require_GET
+def description(request: HttpRequest) -> HttpResponse:
+    """The API's OpenAPI 3.1 description, as YAML (RFC 9512)."""
+    return HttpResponse(_description(), content_type="application/yaml; charset=utf-8")

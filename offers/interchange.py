@@ -1,8 +1,8 @@
 """The `providers` and `offers` sections of the interchange format (see portal/interchange.py).
 
 Portal-only fields, never in a document and never changed by an import: the page address (`slug`, set
-from the key when an object is created), `created`/`updated`, and the offer's search vector (kept current
-by a database trigger on every insert and update, imports included).
+from the key when an object is created), `created`/`updated`, a provider's `embed_origins`, and the offer's
+search vector (kept current by a database trigger on every insert and update, imports included).
 
 An offer's `occurrences` (dated visits) are Occurrence rows matched by their key within the offer: an
 import updates them in place, adds new keys and deletes those the offer no longer lists.

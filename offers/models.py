@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.models import Municipality
 from offers.distance import DistanceQuerySet
 from portal import access
+from portal.embedding import OriginListField
 from portal.text import DESCRIPTION_MAX_LENGTH, SUMMARY_MAX_LENGTH, HtmlField, MaxLengthValidator
 
 
@@ -156,6 +157,12 @@ class Provider(models.Model):
     website = models.URLField(_("website"), max_length=300, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    embed_origins = OriginListField(
+        verbose_name=_("web sites that may embed the place's offers"),
+        help_text=_(
+            "One address per line, e.g. https://www.museum.dk. Only these sites can show the offers."
+        ),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -1,15 +1,26 @@
-"""Public catalogue pages: the offer search, offers and learning places. Only published offers are public."""
+"""Public catalogue pages: the offer search, offers and learning places, and the teacher's shortlist
+(offers/shortlist.py). Only published offers are public."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST, require_safe
 
 from offers.models import Offer, Provider
 from offers.place_filters import PlaceFilterSet
+from offers.printing import build_catalogue, cached_pdf, render_catalogue, render_offer_sheet
 from offers.search import search_catalogue
+from offers.shortlist import MAX_OFFERS, Shortlist, parse_keys, shortlisted_offers
 from portal.access import get_offer_for_user
+from portal.embedding import allow_framing
+from portal.pdf import pdf_response
 
 
 def offer_list(request):
@@ -43,6 +54,14 @@ def offer_gone(request, slug):
     return render(request, "offers/offer_gone.html", {"offer": offer, "page": page}, status=410)
 
 
+@require_safe
+def offer_sheet(request, slug):
+    """One printable A4 page about the offer, with a QR code to its page (drafts for the back office only)."""
+    offer = get_object_or_404(Offer.objects.visible_to(request.user).with_card_relations(), slug=slug)
+    pdf = cached_pdf(request, f"offer-sheet:{offer.pk}", lambda: render_offer_sheet(request, offer))
+    return pdf_response(pdf, f"{offer.slug}.pdf")
+
+
 def provider_list(request):
     published = Q(offers__status=Offer.Status.PUBLISHED)
     providers = (
@@ -62,3 +81,98 @@ def provider_detail(request, slug):
     offers = provider.offers.published().with_card_relations().order_by("title", "pk")
     page = Paginator(offers, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "offers/provider_detail.html", {"provider": provider, "page": page})
+
+
+@require_safe
+def provider_embed(request, slug):
+    """A learning place's offers for an iframe on the web sites it lists (portal/embedding.py): anonymous,
+    read-only, no cookies; offers and booking open in a new tab."""
+    provider = get_object_or_404(Provider, slug=slug)
+    offers = provider.offers.published().with_card_relations().order_by("title", "pk")
+    page = Paginator(offers, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    response = render(request, "offers/embed_place.html", {"provider": provider, "page": page})
+    return allow_framing(response, provider.embed_origins)
+
+
+# --- The shortlist ("Min liste"): offers/shortlist.py ---------------------------------------------------
+
+
+def _listed(request) -> tuple[list[Offer], bool]:
+    """The offers to show: a shared link's (``?tilbud=…``, read-only) or the visitor's own list."""
+    if "tilbud" in request.GET:
+        return shortlisted_offers(parse_keys(request.GET["tilbud"])), True
+    return shortlisted_offers(Shortlist(request.session).keys), False
+
+
+@require_safe
+def shortlist(request):
+    offers, shared = _listed(request)
+    keys = ",".join(offer.key for offer in offers)
+    share_url = request.build_absolute_uri(f"{reverse('offers:shortlist')}?tilbud={keys}")
+    context = {"offers": offers, "shared": shared, "keys": keys, "share_url": share_url}
+    return render(request, "offers/shortlist.html", context)
+
+
+@require_safe
+def shortlist_pdf(request):
+    offers, _shared = _listed(request)
+
+    def render():
+        return render_catalogue(request, build_catalogue(request, _("My list"), [("", offers)]))
+
+    pdf = cached_pdf(request, "shortlist:" + ",".join(offer.key for offer in offers), render)
+    return pdf_response(pdf, "min-liste.pdf")
+
+
+def _back(request, fallback: str):
+    """Back to the page the form was on, if it is one of ours. The browser says which (the Referer, sent
+    for the portal's own pages by its Referrer-Policy), so no page has to echo its address into a form."""
+    target = request.headers.get("referer", "")
+    safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())
+    return redirect(target if safe else fallback)
+
+
+@require_POST
+def shortlist_add(request):
+    offer = get_object_or_404(Offer.objects.published(), key=request.POST.get("tilbud", ""))
+    if Shortlist(request.session).add([offer.key]) is None:
+        messages.error(
+            request, _("Your list is full (%(max)d offers). Remove one first.") % {"max": MAX_OFFERS}
+        )
+    else:
+        messages.success(request, _("“%(title)s” is on your list.") % {"title": offer.title})
+    return _back(request, offer.get_absolute_url())
+
+
+@require_POST
+def shortlist_remove(request):
+    key = request.POST.get("tilbud", "")
+    Shortlist(request.session).remove(key)
+    offer = Offer.objects.published().filter(key=key).first()
+    if offer:
+        messages.success(request, _("“%(title)s” is no longer on your list.") % {"title": offer.title})
+    return _back(request, reverse("offers:shortlist"))
+
+
+@require_POST
+def shortlist_copy(request):
+    """Copy a shared list into the visitor's own list."""
+    keys = [offer.key for offer in shortlisted_offers(parse_keys(request.POST.get("tilbud", "")))]
+    added = Shortlist(request.session).add(keys)
+    if added is None:
+        messages.error(
+            request, _("Your list is full (%(max)d offers). Remove one first.") % {"max": MAX_OFFERS}
+        )
+        return redirect(f"{reverse('offers:shortlist')}?tilbud={','.join(keys)}")
+    message = ngettext(
+        "%(count)d offer was added to your list.", "%(count)d offers were added to your list.", added
+    )
+    messages.success(request, message % {"count": added})
+    return redirect("offers:shortlist")
+
+
+@require_POST
+def shortlist_clear(request):
+    Shortlist(request.session).clear()
+    messages.success(request, _("Your list is empty."))
+    return redirect("offers:shortlist")

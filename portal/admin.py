@@ -20,9 +20,11 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal import access
+from portal.embedding import snippet
 
 
 class PortalAutocompleteJsonView(AutocompleteJsonView):
@@ -221,3 +223,36 @@ class ScopedInline(PortalInline):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self._parent_managed(request, obj)
+
+
+class EmbedSnippetAdmin:
+    """For a ModelAdmin of an embeddable object: an ``embed_snippet`` read-only field with the code to paste.
+
+    Subclasses say where the embed is (``embed_path(obj)``) and what the iframe is called
+    (``embed_title(obj)``). The snippet needs the portal's address, which only the request knows, so the
+    object being edited carries it (it is loaded for this one request).
+    """
+
+    def embed_path(self, obj) -> str:
+        raise NotImplementedError
+
+    def embed_title(self, obj) -> str:
+        raise NotImplementedError
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            obj.portal_url = request.build_absolute_uri("/")
+        return obj
+
+    @admin.display(description=_("code to paste"))
+    def embed_snippet(self, obj) -> str:
+        base_url = getattr(obj, "portal_url", "")
+        if not obj.pk or not base_url:
+            return "–"
+        code = snippet(base_url, self.embed_path(obj), self.embed_title(obj))
+        help_text = _(
+            "Paste this where the offers should appear on your web site. It works only on the web sites "
+            "listed above; save the list first."
+        )
+        return format_html('<p>{}</p><pre class="embed-snippet"><code>{}</code></pre>', help_text, code)

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from municipalities import views as municipal_views
 from portal import views
 from portal.sitemaps import SITEMAPS
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("samarbejder/", include("partnerships.urls")),
     path("kommuner/", include("municipalities.urls")),
     path("min-skole/", include("municipalities.school_urls")),
+    path("indlejr/kommuner/<slug:slug>/", municipal_views.site_embed, name="site_embed"),
 ]
 
 # Danish error pages in the layout that render without the database (portal/errors.py).
