@@ -204,7 +204,8 @@ def test_only_the_municipalitys_consultants_see_a_gap_and_feature(client, candid
         assert client.post(GAP, {"offer": odense}).status_code == 403
 
     viewer = get_user_model().objects.create_user("kigger", password="correct-horse-battery", is_staff=True)
-    viewer.consultant_for.add(site.municipality)  # consults for Lejre, but may not add featured offers
+    viewer.consultant_for.add(site.municipality)  # consults for Lejre, may view its site, not feature offers
+    viewer.user_permissions.add(Permission.objects.get(codename="view_municipalsite"))
     client.force_login(viewer)
     assert "Fremhæv" not in client.get(GAP).content.decode()
     assert client.post(GAP, {"offer": odense}).status_code == 403
