@@ -18,4 +18,5 @@ urlpatterns = [
         name="coverage_gap",
     ),
     path("<slug:slug>/katalog.pdf", views.catalogue_pdf, name="catalogue_pdf"),
+    path("<slug:slug>/datoer.ics", views.site_calendar, name="site_calendar"),
 ]

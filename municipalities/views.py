@@ -27,6 +27,7 @@ from municipalities.coverage import coverage as coverage_matrix
 from municipalities.forms import ChooseSchoolForm
 from municipalities.models import MunicipalSite, School
 from municipalities.my_school import PARAM, forget, remember
+from offers.calendar_feeds import calendar_response
 from offers.models import GradeLevel, Offer, Subject
 from offers.search import search_catalogue
 from portal.access import get_site_for_user, manages, may_view_model
@@ -73,6 +74,16 @@ def catalogue_pdf(request, slug):
     """The site's printed catalogue (municipalities.catalogue), for the public and for a preview."""
     site = get_site_for_user(request.user, slug)
     return pdf_response(site_catalogue_pdf(request, site), f"katalog-{site.municipality.slug}.pdf")
+
+
+@require_safe
+def site_calendar(request, slug):
+    """The dated visits of the published site's selection as an iCalendar feed (offers/calendar_feeds.py)."""
+    site = get_object_or_404(
+        MunicipalSite.objects.published().select_related("municipality"), municipality__slug=slug
+    )
+    name = f"Åben Skole – {site.municipality.name}"
+    return calendar_response(request, name, site.selection(), f"datoer-{site.municipality.slug}.ics")
 
 
 @require_safe

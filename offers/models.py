@@ -525,31 +525,49 @@ class OccurrenceQuerySet(models.QuerySet):
     def on_day(self, day: datetime.date):
         return self.in_period(day, day)
 
+    def for_calendar(self, offers: models.QuerySet, now: datetime.datetime | None = None):
+        """The dates of ``offers`` (published ones only) for a calendar feed (offers/calendar_feeds.py):
+        upcoming ones and those that ended in the last ``CALENDAR_PAST_DAYS`` days, cancelled ones
+        included, with offer and place, in one query."""
+        since = (now or timezone.now()) - datetime.timedelta(days=CALENDAR_PAST_DAYS)
+        return (
+            self.filter(offer__in=offers.filter(status=Offer.Status.PUBLISHED).values("pk"), ends__gte=since)
+            .select_related("offer__provider")
+            .order_by("starts", "pk")
+        )
+
     def for_offer_page(
         self, offer: "Offer", limit: int, now: datetime.datetime | None = None
     ) -> "OfferDates":
         """The offer's first ``limit`` free dates, how many more there are and whether it has dates at all, in
-        one query: every date of the offer is ranked free-first, the free ones counted in a window."""
+        one query: every date of the offer is ranked free-first, then upcoming (cancelled or past their
+        deadline), the free ones counted in a window. The upcoming rows among the first ``limit`` are the
+        page's schema.org events (offers/structured_data.py), cancelled ones included."""
+        now = now or timezone.now()
         free = Occurrence.free_condition(now)
         rows = list(
             self.filter(offer=offer)
             .annotate(
                 is_free=ExpressionWrapper(free, output_field=models.BooleanField()),
+                is_upcoming=ExpressionWrapper(Q(starts__gt=now), output_field=models.BooleanField()),
                 free_total=Window(Count("pk", filter=free)),
             )
-            .order_by("-is_free", "starts")[:limit]
+            .order_by("-is_free", "-is_upcoming", "starts")[:limit]
         )
         dates = [row for row in rows if row.is_free]
-        return OfferDates(dates, rows[0].free_total - len(dates) if rows else 0, bool(rows))
+        upcoming = sorted((row for row in rows if row.is_upcoming), key=lambda row: row.starts)
+        return OfferDates(dates, rows[0].free_total - len(dates) if rows else 0, bool(rows), upcoming)
 
 
 @dataclass(frozen=True)
 class OfferDates:
-    """What the offer page says about dates: ``dates`` to list, ``more`` not listed, ``has_dates`` at all."""
+    """What the offer page says about dates: ``dates`` to list, ``more`` not listed, ``has_dates`` at all,
+    and the ``upcoming`` dates fetched with them (free or not) for the page's JSON-LD."""
 
     dates: list["Occurrence"]
     more: int
     has_dates: bool
+    upcoming: list["Occurrence"]
 
 
 def _day_in_portal_time(field: str) -> Cast:
@@ -569,6 +587,9 @@ def unique_key(base: str, taken: set[str]) -> str:
     taken.add(key)
     return key
 
+
+# Calendar feeds keep the dates that ended this many days ago, so a class sees its recent visit.
+CALENDAR_PAST_DAYS = 30
 
 # A new date's booking deadline when none is given: this many days before it starts (see the field).
 DEADLINE_DAYS = 14

@@ -4,9 +4,11 @@ An offer is a ``Course`` (schema.org's type for teaching that is booked on reque
 grades (``educationalLevel``, ``audience``), the subjects (``teaches``), the price in DKK (``offers``,
 ``isAccessibleForFree``) and, for offers that take place somewhere, a ``CourseInstance`` whose
 ``location`` is the learning place with its address and coordinates (``Course`` itself takes no
-``location``). The page's JSON-LD is a ``@graph`` so that dated visits, when offers get them, join the
-Course as one ``EducationEvent`` node each (with ``location``, ``offers``, ``startDate``) without changing
-what is already there.
+``location``). The page's JSON-LD is a ``@graph``: the Course, and one ``EducationEvent`` per upcoming
+dated visit the page fetched for its dates list (``OfferDates.upcoming``: no further query), with
+``startDate``/``endDate`` in Danish time, ``eventStatus`` (scheduled or cancelled), ``location``,
+``offers``, the grades, audience, subjects and the learning place as ``organizer``. An offer without dates
+(booked on request) is the Course alone.
 
 A learning place is an ``Organization`` that is also a ``Place``: a ``Museum``, ``Library`` or
 ``ArchiveOrganization`` when its kind says so, with ``address`` (``PostalAddress``) and ``geo``
@@ -19,11 +21,13 @@ the JSON-LD costs no queries.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from offers.models import GradeLevel, Offer, Provider
+from offers.models import GradeLevel, Occurrence, Offer, Provider
 
 CONTEXT = "https://schema.org"
 PLACE_TYPES = {
@@ -55,9 +59,10 @@ def json_ld_script(data: dict) -> SafeString:
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
-def offer_graph(request: HttpRequest, offer: Offer) -> dict:
-    """The JSON-LD of an offer page: the Course (and, later, its dated visits as EducationEvents)."""
-    return {"@context": CONTEXT, "@graph": [course(request, offer)]}
+def offer_graph(request: HttpRequest, offer: Offer, occurrences: Iterable[Occurrence] = ()) -> dict:
+    """The JSON-LD of an offer page: the Course and an EducationEvent per date in ``occurrences``."""
+    nodes = [course(request, offer)] + [education_event(request, offer, date) for date in occurrences]
+    return {"@context": CONTEXT, "@graph": nodes}
 
 
 def place_graph(request: HttpRequest, provider: Provider) -> dict:
@@ -87,6 +92,42 @@ def course(request: HttpRequest, offer: Offer) -> dict:
         node["offers"] = _price(offer, url)
     if offer.format in COURSE_MODES:
         node["hasCourseInstance"] = _instance(request, offer)
+    return {key: value for key, value in node.items() if value not in ("", [], None)}
+
+
+EVENT_STATUS = {
+    Occurrence.Status.OPEN: CONTEXT + "/EventScheduled",
+    Occurrence.Status.CANCELLED: CONTEXT + "/EventCancelled",
+}
+ATTENDANCE_MODES = {"onsite": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode"}
+
+
+def education_event(request: HttpRequest, offer: Offer, occurrence: Occurrence) -> dict:
+    """A dated visit of the offer: when, where, at what price, for whom and by whom."""
+    url = request.build_absolute_uri(offer.get_absolute_url())
+    grades = list(offer.grades.all())
+    node = {
+        "@type": "EducationEvent",
+        "@id": f"{url}#{occurrence.key}",
+        "url": url,
+        "name": offer.title,
+        "description": offer.summary,
+        "startDate": timezone.localtime(occurrence.starts).isoformat(),
+        "endDate": timezone.localtime(occurrence.ends).isoformat(),
+        "eventStatus": EVENT_STATUS[occurrence.status],
+        "organizer": organization(request, offer.provider),
+        "educationalLevel": [grade.name for grade in grades],
+        "teaches": [subject.name for subject in offer.subjects.all()],
+        "audience": _audience(offer, grades),
+        "inLanguage": offer.languages,
+    }
+    if offer.format in COURSE_MODES:
+        node["eventAttendanceMode"] = CONTEXT + "/" + ATTENDANCE_MODES[COURSE_MODES[offer.format]]
+    if offer.format in AT_THE_PLACE:
+        node["location"] = _location(request, offer.provider)
+    if offer.price_dkk is not None:
+        node["isAccessibleForFree"] = offer.price_dkk == 0
+        node["offers"] = _price(offer, url)
     return {key: value for key, value in node.items() if value not in ("", [], None)}
 
 
@@ -162,8 +203,11 @@ def _instance(request: HttpRequest, offer: Offer) -> dict:
     if offer.duration_minutes:
         instance["duration"] = f"PT{offer.duration_minutes}M"
     if offer.format in AT_THE_PLACE:
-        provider = offer.provider
-        location = {"@type": "Place", "name": provider.name, **_address_and_geo(provider)}
-        location["url"] = request.build_absolute_uri(provider.get_absolute_url())
-        instance["location"] = location
+        instance["location"] = _location(request, offer.provider)
     return instance
+
+
+def _location(request: HttpRequest, provider: Provider) -> dict:
+    location = {"@type": "Place", "name": provider.name, **_address_and_geo(provider)}
+    location["url"] = request.build_absolute_uri(provider.get_absolute_url())
+    return location

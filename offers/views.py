@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from offers.calendar_feeds import calendar_response
 from offers.models import Offer, Provider
 from offers.place_filters import PlaceFilterSet
 from offers.printing import build_catalogue, cached_pdf, render_catalogue, render_offer_sheet
@@ -41,6 +42,13 @@ def offer_detail(request, slug):
         return offer_gone(request, slug)
     related = Offer.objects.published().related_to(offer).with_card_relations()
     return render(request, "offers/offer_detail.html", {"offer": offer, "related": related})
+
+
+@require_safe
+def offer_calendar(request, slug):
+    """The offer's dated visits as an iCalendar feed (offers/calendar_feeds.py); published offers only."""
+    offer = get_object_or_404(Offer.objects.published(), slug=slug)
+    return calendar_response(request, offer.title, Offer.objects.filter(pk=offer.pk), f"{offer.slug}.ics")
 
 
 def offer_gone(request, slug):
@@ -81,6 +89,13 @@ def provider_detail(request, slug):
     offers = provider.offers.published().with_card_relations().order_by("title", "pk")
     page = Paginator(offers, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "offers/provider_detail.html", {"provider": provider, "page": page})
+
+
+@require_safe
+def provider_calendar(request, slug):
+    """The dated visits of the learning place's published offers as an iCalendar feed."""
+    provider = get_object_or_404(Provider, slug=slug)
+    return calendar_response(request, provider.name, provider.offers.all(), f"{provider.slug}.ics")
 
 
 @require_safe

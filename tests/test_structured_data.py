@@ -7,13 +7,19 @@ the types it belongs to) are two columns each of the schema.org release in share
 """
 
 import csv
+import datetime
 import json
 from functools import cache
 from pathlib import Path
 
 import extruct
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from pyld import jsonld
+
+from offers.models import Occurrence
 
 DATA = Path(__file__).parent / "data"
 SCHEMA = "http://schema.org/"  # what the context's @vocab expands terms to
@@ -187,3 +193,63 @@ def test_text_from_an_offer_cannot_end_the_json_ld_script_element(client, make_o
     assert "</script><script>alert(1)" not in html
     course = node_of_type(expanded(client, offer.get_absolute_url()), "Course")
     assert one(course, "name") == "Kampen </script><script>alert(1)</script> & co"
+
+
+def add_date(offer, starts, **fields):
+    return Occurrence.objects.create(
+        offer=offer, starts=starts, ends=starts + datetime.timedelta(hours=2), **fields
+    )
+
+
+def test_each_upcoming_date_is_an_education_event_with_time_place_price_and_audience(client, museum_offer):
+    starts = datetime.datetime(2031, 3, 4, 9, tzinfo=timezone.get_default_timezone())
+    add_date(museum_offer, starts)
+    add_date(museum_offer, starts + datetime.timedelta(days=1)).cancel()
+    add_date(museum_offer, timezone.now() - datetime.timedelta(days=3))  # passed: no event
+    nodes = expanded(client, "/tilbud/vikingetid/")
+    node_of_type(nodes, "Course")  # the offer itself stays a Course
+    events = sorted(
+        (node for node in nodes if SCHEMA + "EducationEvent" in node["@type"]),
+        key=lambda node: one(node, "startDate"),
+    )
+    assert len(events) == 2
+    event, cancelled = events
+    assert one(event, "name") == "Vikingetid på egen krop"
+    assert one(event, "url") == "http://testserver/tilbud/vikingetid/"
+    assert (one(event, "startDate"), one(event, "endDate")) == (
+        "2031-03-04T09:00:00+01:00",
+        "2031-03-04T11:00:00+01:00",
+    )
+    assert one(event, "eventStatus") == "https://schema.org/EventScheduled"
+    assert one(cancelled, "eventStatus") == "https://schema.org/EventCancelled"
+    location = one(event, "location")
+    assert types_of(location) == {"Place"}
+    assert one(one(location, "address"), "streetAddress") == "Orehøjvej 4"
+    assert types_of(one(location, "address")) == {"PostalAddress"}
+    assert (one(one(location, "geo"), "latitude"), one(one(location, "geo"), "longitude")) == (55.6, 11.97)
+    price = one(event, "offers")
+    assert (one(price, "price"), one(price, "priceCurrency")) == (450, "DKK")
+    assert one(event, "isAccessibleForFree") is False
+    assert values(event, "educationalLevel") == ["4. klasse", "5. klasse", "6. klasse"]
+    assert sorted(values(event, "teaches")) == ["Dansk", "Historie"]
+    assert one(one(event, "audience"), "educationalRole") == "student"
+    assert one(one(event, "organizer"), "name") == "Lejre Museum"
+    assert [problem for node in nodes for problem in misused_properties(node)] == []
+
+
+def test_an_offer_booked_on_request_is_a_course_without_events(client, museum_offer):
+    nodes = expanded(client, "/tilbud/vikingetid/")
+    assert [types_of(node) for node in nodes] == [{"Course"}]
+
+
+def test_the_events_cost_no_query_beyond_the_dates_list(client, museum_offer):
+    starts = datetime.datetime(2031, 3, 4, 9, tzinfo=timezone.get_default_timezone())
+    add_date(museum_offer, starts)
+    with CaptureQueriesContext(connection) as one_date:
+        client.get("/tilbud/vikingetid/")
+    for day in range(1, 5):
+        add_date(museum_offer, starts + datetime.timedelta(days=day))
+    with CaptureQueriesContext(connection) as five_dates:
+        response = client.get("/tilbud/vikingetid/")
+    assert len(five_dates) == len(one_date)
+    assert response.content.decode().count('"@type":"EducationEvent"') == 5

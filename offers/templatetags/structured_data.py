@@ -9,8 +9,10 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def offer_json_ld(context, offer):
-    return structured_data.json_ld_script(structured_data.offer_graph(context["request"], offer))
+def offer_json_ld(context, offer, occurrences=()):
+    """The offer's Course and an EducationEvent per date in ``occurrences`` (those the page fetched)."""
+    graph = structured_data.offer_graph(context["request"], offer, occurrences)
+    return structured_data.json_ld_script(graph)
 
 
 @register.simple_tag(takes_context=True)
