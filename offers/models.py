@@ -177,6 +177,11 @@ class OfferQuerySet(models.QuerySet):
         can preview drafts and archived offers ("view on site")."""
         return self if user.has_perm("offers.change_offer") else self.published()
 
+    def by_title(self):
+        """In Danish alphabetical order of their titles (æ, ø, å after z; "Aa" as "Å"), whatever the
+        database's collation: ``title_sort`` is a sort key compared byte by byte (offers migration 0007)."""
+        return self.order_by("title_sort", "pk")
+
     def with_card_relations(self):
         """What a list of offer cards needs, in a constant number of queries (without the search vector,
         which no page shows)."""
@@ -186,7 +191,8 @@ class OfferQuerySet(models.QuerySet):
             .defer("search_vector")
         )
 
-    # The catalogue's filters (offers/filters.py). Many-to-many filters are EXISTS subqueries, so they
+    # Filters by the catalogue's facets for other code (the catalogue search itself builds its SQL from the
+    # facet columns below: offers/search_engine.py). Many-to-many filters are EXISTS subqueries, so they
     # never duplicate rows and combine freely with counting and grouping.
 
     def matching(self, tsquery: str):
@@ -314,6 +320,16 @@ class Offer(models.Model):
     # Maintained by a database trigger (see migration 0002) from title, summary, themes,
     # description and the provider's name, so every write path keeps it current.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Kept by the same trigger for the catalogue search (offers migration 0007): the facet values of the
+    # offer (ids of its subjects, grades, SDGs; its place's municipality, region and kind), counted in one
+    # pass over the hits, and its title as a Danish sort key.
+    facet_subjects = ArrayField(models.IntegerField(), default=list, editable=False)
+    facet_grades = ArrayField(models.IntegerField(), default=list, editable=False)
+    facet_sdgs = ArrayField(models.IntegerField(), default=list, editable=False)
+    facet_municipality = models.IntegerField(null=True, editable=False)
+    facet_region = models.IntegerField(null=True, editable=False)
+    facet_kind = models.CharField(max_length=20, blank=True, default="", editable=False)
+    title_sort = models.CharField(max_length=200, blank=True, default="", editable=False, db_collation="C")
 
     objects = OfferQuerySet.as_manager()
 
@@ -325,7 +341,10 @@ class Offer(models.Model):
             GinIndex(fields=["search_vector"], name="offer_search_vector_gin"),
             models.Index(fields=["status", "-created"], name="offer_status_created"),
             models.Index(fields=["format"], name="offer_format"),
-            models.Index(fields=["status", "title"], name="offer_status_title"),
+            models.Index(fields=["status", "title_sort"], name="offer_status_title_sort"),
+            GinIndex(fields=["facet_subjects"], name="offer_facet_subjects"),
+            GinIndex(fields=["facet_grades"], name="offer_facet_grades"),
+            GinIndex(fields=["facet_sdgs"], name="offer_facet_sdgs"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -399,18 +418,19 @@ class Offer(models.Model):
 
 
 class SearchWord(models.Model):
-    """A word that occurs in some offer's title, summary, themes or description: the vocabulary that
-    typo-tolerant search and "did you mean" suggestions are matched against (pg_trgm similarity).
+    """A word that occurs in some published offer's title, summary, themes or description: the vocabulary
+    that typo-tolerant search and "did you mean" suggestions are matched against (pg_trgm similarity).
 
-    Filled by statement-level triggers on offers_offer (see migration 0004), so every write path keeps it
-    current. Words are never removed; suggestions are only shown when they give hits, so stale words and
-    words from unpublished offers never surface.
+    Kept by statement-level triggers on offers_offer (offers migration 0007), so every write path keeps it
+    current: each word counts the published offers that use it, and a word no published offer uses any more
+    (edited, unpublished, deleted) is removed. Drafts never add words.
     """
 
     word = models.CharField(_("word"), max_length=40, primary_key=True)
     folded = models.CharField(
         _("folded word"), max_length=40, help_text=_("Lower case, accents and “aa” folded.")
     )
+    offers = models.IntegerField(_("published offers"), default=0)
 
     class Meta:
         verbose_name = _("search word")

@@ -1,29 +1,39 @@
-"""The catalogue search itself: the free-text query (Danish stemming, prefix, typo tolerance), counting
-hits and facets in one query, and ordering. offers/search.py turns a SearchResult into a page;
-offers/api.py into JSON. The contract other apps use is in offers/search.py."""
+"""The catalogue search itself, steps 2 and 3 of parse → query → count and fetch → present.
+
+- **Query**: ``TextQuery`` turns the words into a to_tsquery() expression (Danish stemming in PostgreSQL,
+  stop words left out, irregular forms and day-care words added, the last word as a prefix, similar
+  words for typos); ``Scope`` is the set of offers searched; ``FACET_SQL`` says how each facet filters
+  and what it counts, ``SORT_SQL`` how each order sorts.
+- **Count and fetch**: ``run_search()`` answers with ONE query that selects the hits once (GIN index on
+  the search vector) and from them the ids of the page, the total and the count of every facet choice
+  (one pass over the facet values kept on each offer row, offers migration 0007) — plus, only when the
+  words find few offers, the similar words and the same query with them, and only when nothing is found,
+  the count without the words. Results are cached under the catalogue version, which every write to
+  the catalogue advances, so an edit shows at once.
+
+Adding a facet (e.g. a distance from a chosen school in km bands) takes an entry in ``FACET_SQL`` (the SQL
+of its row values and of its condition, with parameters), its choices in ``offers.filters.ReferenceData``
+and its label in ``offers.filters.FACETS``; a new order (e.g. "nærmest først") an entry in ``SORT_SQL``.
+offers/search.py presents a SearchResult as a page, offers/api.py as JSON.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import reduce
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.contrib.postgres.search import TrigramSimilarity
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
-from django.db.models.functions import Cast
-from django.http import QueryDict
-from django.utils.functional import cached_property
+from django.db.models import CharField, QuerySet, Value
 
-from offers.filters import DEFAULT_SORT, MAX_QUERY_LENGTH, SORT_ALIASES, OfferFilterSet, ReferenceData
+from offers.filters import DEFAULT_SORT, FACETS, ReferenceData, SearchParams
 from offers.folding import fold, words
 from offers.models import Offer, SearchWord
+from offers.search_words import PHRASES, STOP_WORDS, WORD_FORMS
 
 FEW_HITS = 3  # fewer full-text hits than this: also look for similar words (typos)
 MAX_WORDS = 8
@@ -31,43 +41,50 @@ MAX_WORD_LENGTH = 40
 SIMILAR_PER_WORD = 3
 SIMILARITY_MARGIN = 0.1  # similar words must be about as close as the closest one
 MIN_LENGTH_RATIO = 0.6  # a much shorter word is another word: "bio" is not what "bioloji" meant
-FACET_ORDER = ["fag", "klassetrin", "gratis", "format", "region", "kommune", "udbyder", "verdensmaal"]
-# How each facet groups the hits; many-to-many and foreign-key facets group by id (mapped to slugs/codes).
-FACET_GROUPS = {
-    "fag": "subjects",
-    "klassetrin": "grades",
-    "verdensmaal": "sdgs",
-    "kommune": "provider__municipality",
-    "region": "provider__municipality__region",
-    "format": "format",
-    "udbyder": "provider__kind",
-    "gratis": Case(When(price_dkk=0, then=Value("1")), default=Value("0")),
-}
-GROUPED_BY_ID = {"fag", "klassetrin", "verdensmaal", "kommune", "region"}
-NATURAL_ORDER = {"klassetrin", "verdensmaal", "format", "region"}  # others: most hits first
-VISIBLE_CHOICES = 8  # long facets show this many choices and the rest behind "Show more"
+CACHE_SECONDS = 300  # bounds how long a result can be stale if a reader races a writer's commit
 
 
-# --- The free-text part ------------------------------------------------------------------------------
+# --- The words -------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class TextQuery:
-    """The words of a search, each with its alternatives (similar spellings), as a to_tsquery() expression.
+    """The words of a search, each with its alternatives, as a to_tsquery() expression.
 
     Words AND together, alternatives OR; the last word and its alternatives also match as a prefix
-    ("vikinge" finds "vikingetid"). Only folded letters and digits survive parsing (and the dots of an
-    abbreviation), so quoting them is safe. A word of two or three letters may be an abbreviation: "hc"
-    and "H.C." also look for "h.c", the one word PostgreSQL makes of "H.C." in a text.
+    ("vikinge" finds "vikingetid"). Small words ("og", "i", "et": offers.search_words.STOP_WORDS) are left
+    out, as PostgreSQL leaves them out of every search vector; irregular forms ("museum" – "museer") and
+    day-care words ("vuggestue" – the stage "dagtilbud") come as alternatives. A word of two or three
+    letters may be an abbreviation: "hc" and "H.C." also look for "h.c", the one word PostgreSQL makes of
+    "H.C." in a text. Only folded letters and digits survive parsing (and the dots of an abbreviation), so
+    quoting them is safe.
     """
 
     terms: tuple[tuple[str, ...], ...] = ()
+    small_words: tuple[str, ...] = ()  # the words left out
+    listed: frozenset[str] = frozenset()  # typed words whose alternatives come from offers.search_words
 
     @classmethod
     def parse(cls, text: str) -> TextQuery:
-        text = _ABBREVIATION_DOT.sub("", fold(text[:MAX_QUERY_LENGTH]))
+        text = _ABBREVIATION_DOT.sub("", fold(text))
         tokens = [w for w in words(text) if len(w) <= MAX_WORD_LENGTH]
-        return cls(tuple((token, *_abbreviations(token)) for token in tokens[:MAX_WORDS]))
+        terms, small, listed, i = [], [], set(), 0
+        while i < len(tokens):
+            pair = tuple(tokens[i : i + 2])
+            if pair in PHRASES:
+                terms.append(PHRASES[pair])
+                listed.add(PHRASES[pair][0])
+                i += 2
+                continue
+            token = tokens[i]
+            i += 1
+            if token in STOP_WORDS:
+                small.append(token)
+                continue
+            terms.append((token, *_abbreviations(token), *WORD_FORMS.get(token, ())))
+            if token in WORD_FORMS:
+                listed.add(token)
+        return cls(tuple(terms[:MAX_WORDS]), tuple(small), frozenset(listed))
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -75,6 +92,11 @@ class TextQuery:
     @property
     def typed(self) -> list[str]:
         return [term[0] for term in self.terms]
+
+    @property
+    def corrigible(self) -> list[str]:
+        """Typed words that may be misspelt: not the ones the word lists know."""
+        return [word for word in self.typed if word not in self.listed]
 
     def tsquery(self, *, prefix: bool = True) -> str:
         """The to_tsquery() expression; with ``prefix=False`` whole words only (to rank them higher)."""
@@ -85,7 +107,9 @@ class TextQuery:
         )
 
     def widened(self, similar: dict[str, list[str]]) -> TextQuery:
-        return TextQuery(tuple((*term, *similar.get(term[0], [])) for term in self.terms))
+        return TextQuery(
+            tuple((*term, *similar.get(term[0], [])) for term in self.terms), self.small_words, self.listed
+        )
 
 
 # The dot after a single letter that another single letter follows: "h.c. andersen" -> "hc. andersen".
@@ -97,8 +121,9 @@ def _abbreviations(token: str) -> tuple[str, ...]:
 
 
 def similar_words(tokens: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
-    """For each typed word of three letters or more that is not a known word, up to SIMILAR_PER_WORD
-    known words that look like it (pg_trgm), best first, as (shown word, folded word). One query.
+    """For each typed word of three letters or more that no published offer uses, up to SIMILAR_PER_WORD
+    words of published offers that look like it (pg_trgm), best first, as (shown word, folded word).
+    One query.
 
     Only words about as similar as the best one count, and no word much shorter than the typed one:
     "matmatik" means "matematik", not also "matematikdag"; "fotosyntese" does not mean "fotos"."""
@@ -133,26 +158,335 @@ def similar_words(tokens: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
     return result
 
 
-# --- Counting ------------------------------------------------------------------------------------------
+# --- Where to look, how to filter, count and sort ---------------------------------------------------------
 
 
-CACHE_SECONDS = 300  # bounds how long a result can be stale if a reader races a writer's commit
+@dataclass(frozen=True)
+class Scope:
+    """The offers a search looks in, as an SQL condition on the offer ``o``: every published offer, or the
+    published offers of a base queryset (a municipal site's selection), used as a set of ids."""
+
+    sql: str
+    params: tuple = ()
+    narrowed: bool = False  # a part of the published catalogue only
+
+    @classmethod
+    def whole(cls) -> Scope:
+        return cls("o.status = 'published'")
+
+    @classmethod
+    def of(cls, base_queryset: QuerySet) -> Scope:
+        sql, params = base_queryset.order_by().values("pk").query.sql_with_params()
+        if (sql, params) == _published_ids():
+            return cls.whole()
+        return cls(f"o.status = 'published' AND o.id IN ({sql})", tuple(params), narrowed=True)
+
+    @property
+    def key(self) -> str:
+        return f"{self.sql}\0{self.params!r}"
+
+
+def _published_ids() -> tuple[str, tuple]:
+    if not _PUBLISHED:
+        _PUBLISHED.append(Offer.objects.published().order_by().values("pk").query.sql_with_params())
+    return _PUBLISHED[0]
+
+
+_PUBLISHED: list = []
+
+
+@dataclass(frozen=True)
+class FacetSql:
+    """How one facet reads an offer ``o``: ``values`` is the SQL of its value(s) on the row (an integer
+    array when ``array``) with ``values_args(params)`` as its parameters; ``where(selected)`` gives the
+    condition that keeps the chosen values. Facets of reference data (``by_id``) count and filter by id."""
+
+    values: str
+    array: bool = False
+    by_id: bool = False
+    values_args: Callable[[SearchParams], list] = lambda params: []
+    condition: str = ""  # a fixed condition instead of "the row's value is one of the chosen"
+
+    def where(self, selected: list) -> tuple[str, list]:
+        if self.condition:
+            return self.condition, []
+        if self.array:
+            return f"{self.values} && %s::integer[]", [selected]
+        return f"{self.values} = ANY(%s)", [selected]
+
+
+FACET_SQL: dict[str, FacetSql] = {
+    "fag": FacetSql("o.facet_subjects", array=True, by_id=True),
+    "klassetrin": FacetSql("o.facet_grades", array=True, by_id=True),
+    "gratis": FacetSql("CASE WHEN o.price_dkk = 0 THEN '1' END", condition="o.price_dkk = 0"),
+    "format": FacetSql("o.format"),
+    "region": FacetSql("o.facet_region", by_id=True),
+    "kommune": FacetSql("o.facet_municipality", by_id=True),
+    "udbyder": FacetSql("o.facet_kind"),
+    "verdensmaal": FacetSql("o.facet_sdgs", array=True, by_id=True),
+}
+DATE_SQL = "(o.available_from IS NULL OR o.available_from <= %s) AND (o.available_to IS NULL OR o.available_to >= %s)"
+
+
+@dataclass(frozen=True)
+class SortSql:
+    """One order of the results: ``order`` sorts the hits, which carry ``o.id`` as id, ``o.created`` as
+    created and ``column`` (SQL over the offer ``o``, with ``column_args(params)``) as sort_key."""
+
+    order: str
+    column: str = "NULL"
+    column_args: Callable[[SearchParams], list] = lambda params: []
+
+
+SORT_SQL: dict[str, SortSql] = {
+    DEFAULT_SORT: SortSql("created DESC, id DESC"),  # with words: by rank, see _hits_sql()
+    "nyeste": SortSql("created DESC, id DESC"),
+    "titel": SortSql('sort_key COLLATE "C", id', "o.title_sort"),
+}
+RANK_ORDER = "rank DESC, created DESC, id DESC"
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What one query returns: the ids of the page, the total, the counts per facet value (by id or
+    value), per active filter how many offers fail only that filter, and the counts of other phrases."""
+
+    ids: list[int]
+    total: int
+    facets: dict[str, dict[str, int]]
+    missed: dict[str, int]
+    phrases: list[int] = field(default_factory=list)
+
+
+def _hits_sql(
+    text: TextQuery | None,
+    params: SearchParams,
+    scope: Scope,
+    reference: ReferenceData,
+    *,
+    facets: Iterable[str] = (),
+    rank: Iterable[TextQuery] = (),
+) -> tuple[str, list, list[str]]:
+    """The hits of a search as SQL: the offers in the scope that match the words, with the values of
+    ``facets``, a rank by ``rank``'s queries, and per active filter (facets and date) whether they pass it,
+    as f_<name>. Offers that fail two filters or more count for nothing and are left out; those that fail
+    one count for that filter's facet and for "without this filter"."""
+    sort = SORT_SQL[params.sort]
+    columns = ["o.id", "o.created", f"{sort.column} AS sort_key"]
+    args = sort.column_args(params)
+    ranks = [q for query in rank for q in (query.tsquery(), query.tsquery(prefix=False))]
+    if ranks:
+        columns.append(
+            " + ".join(["ts_rank(o.search_vector, to_tsquery('danish', %s))"] * len(ranks)) + " AS rank"
+        )
+        args += ranks
+    for name in facets:
+        columns.append(f"{FACET_SQL[name].values} AS v_{name}")
+        args += FACET_SQL[name].values_args(params)
+    flags = []
+    for name, values in params.facets:
+        selected = reference.ids(name, values) if FACET_SQL[name].by_id else list(values)
+        flags.append((name, *FACET_SQL[name].where(selected)))
+    if params.day:
+        flags.append(("dato", DATE_SQL, [params.day, params.day]))
+    for name, sql, flag_args in flags:
+        columns.append(f"({sql}) AS f_{name}")
+        args += flag_args
+    conditions = [scope.sql]
+    args += scope.params
+    if text:
+        conditions.append("o.search_vector @@ to_tsquery('danish', %s)")
+        args.append(text.tsquery())
+    sql = f"SELECT {', '.join(columns)} FROM offers_offer o WHERE {' AND '.join(conditions)}"
+    if len(flags) > 1:
+        misses = " + ".join(f"(NOT f_{name})::integer" for name, _sql, _args in flags)
+        sql = f"SELECT * FROM ({sql}) h WHERE {misses} <= 1"
+    return sql, args, [name for name, _sql, _args in flags]
+
+
+def _all(flags: Iterable[str], but: str = "") -> str:
+    return " AND ".join(f"f_{name}" for name in flags if name != but) or "true"
+
+
+def count_and_fetch(
+    text: TextQuery | None,
+    params: SearchParams,
+    scope: Scope,
+    reference: ReferenceData,
+    *,
+    facets: list[str],
+    offset: int,
+    limit: int,
+    rank: Iterable[TextQuery] = (),
+    phrases: Iterable[TextQuery] = (),
+) -> Counted:
+    """The page's ids, the total and the facet counts of a search in one query (see the module docstring);
+    with ``rank`` (the words, and as typed if they were widened) the best match first."""
+    rank = list(rank) if params.sort == DEFAULT_SORT else []
+    hits, args, flags = _hits_sql(text, params, scope, reference, facets=facets, rank=rank)
+    order = RANK_ORDER if rank else SORT_SQL[params.sort].order
+    parts = [
+        f"SELECT 0 AS part, '' AS facet, '' AS value, 0::bigint AS n, "
+        f"ARRAY(SELECT id FROM hits WHERE {_all(flags)} ORDER BY {order} LIMIT %s OFFSET %s) AS ids"
+    ]
+    args += [limit, offset]
+    for name in facets:
+        source, value = (
+            (f"hits, unnest(v_{name}) AS x", "x") if FACET_SQL[name].array else ("hits", f"v_{name}")
+        )
+        parts.append(
+            f"SELECT 1, '{name}', {value}::text, count(*), NULL FROM {source} "
+            f"WHERE {_all(flags, but=name)} AND {value} IS NOT NULL GROUP BY {value}"
+        )
+    missed = "CASE " + " ".join(f"WHEN NOT f_{name} THEN '{name}'" for name in flags) + " ELSE '' END"
+    parts.append(f"SELECT 2, {missed if flags else repr('')}, '', count(*), NULL FROM hits GROUP BY 2")
+    for i, phrase in enumerate(phrases):
+        phrase_hits, phrase_args, phrase_flags = _hits_sql(phrase, params, scope, reference)
+        parts.append(f"SELECT 3, '{i}', '', count(*), NULL FROM ({phrase_hits}) p WHERE {_all(phrase_flags)}")
+        args += phrase_args
+    sql = f"WITH hits AS MATERIALIZED ({hits})\n" + "\nUNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, args)
+        rows = cursor.fetchall()
+    ids, counts, missed_counts, phrase_counts = [], {name: {} for name in facets}, {}, {}
+    for part, facet, value, n, page_ids in rows:
+        if part == 0:
+            ids = page_ids
+        elif part == 1:
+            counts[facet][value] = n
+        elif part == 2:
+            missed_counts[facet] = n
+        else:
+            phrase_counts[int(facet)] = n
+    return Counted(
+        ids=ids,
+        total=missed_counts.pop("", 0),
+        facets={name: _by_value(name, values, reference) for name, values in counts.items()},
+        missed=missed_counts,
+        phrases=[phrase_counts.get(i, 0) for i in range(len(phrase_counts))],
+    )
+
+
+def count_without_words(params: SearchParams, scope: Scope, reference: ReferenceData) -> int:
+    """How many offers the search would find without its words (one query)."""
+    hits, args, flags = _hits_sql(None, params, scope, reference)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({hits}) h WHERE {_all(flags)}", args)
+        return cursor.fetchone()[0]
+
+
+def _by_value(name: str, counts: dict[str, int], reference: ReferenceData) -> dict[str, int]:
+    """Counts keyed by parameter value (slug, code, number) instead of database id."""
+    if not FACET_SQL[name].by_id:
+        return counts
+    known = reference.by_id.get(name, {})
+    return {known[int(pk)].value: n for pk, n in counts.items() if int(pk) in known}
+
+
+# --- The search -------------------------------------------------------------------------------------------
 
 
 def catalogue_version() -> int:
-    """A number that changes with every write to offers, their links, learning places or municipal sites
-    (a sequence advanced by statement triggers; offers migration 0006)."""
+    """A number that changes with every write to offers, their links, learning places, municipal sites
+    or the vocabularies (a sequence advanced by statement triggers; offers migrations 0006 and 0007)."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT last_value FROM offers_catalogue_version")
         return cursor.fetchone()[0]
 
 
-def cached(queryset: QuerySet, version: int, compute):
-    """``compute()``'s result for ``queryset``, cached under its SQL and the catalogue ``version``, so any
-    write to the catalogue makes it stale at once. For the expensive steps of a search: most visitors ask
-    the same few questions."""
-    sql, params = queryset.query.sql_with_params()
-    key = "offers.search." + hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()
+@dataclass
+class SearchResult:
+    params: SearchParams
+    reference: ReferenceData
+    scope: Scope
+    text: TextQuery  # the words as typed (without similar words)
+    total: int
+    page_number: int
+    pages: int
+    per_page: int
+    ids: list[int]
+    facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    similar: list[str] = field(default_factory=list)
+    suggestions: list[tuple[str, int]] = field(default_factory=list)
+    counts_without: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ignored(self) -> list[str]:
+        return list(self.params.ignored)
+
+    def offers(self) -> list[Offer]:
+        """The offers of the page, in order, ready for cards (a constant number of queries)."""
+        found = {offer.pk: offer for offer in Offer.objects.filter(pk__in=self.ids).with_card_relations()}
+        return [found[pk] for pk in self.ids if pk in found]
+
+
+class PageOutOfRange(Exception):
+    """The page asked for does not exist (only raised with ``strict_page``)."""
+
+
+def run_search(
+    params: SearchParams,
+    scope: Scope,
+    *,
+    reference: ReferenceData | None = None,
+    version: int | None = None,
+    facets: Iterable[str] = FACETS,
+    per_page: int | None = None,
+    strict_page: bool = False,
+) -> SearchResult:
+    """Count and fetch ``params`` in ``scope``. A page number past the end (or not a number) gives the last
+    (first) page, as Django's Paginator.get_page() does, unless ``strict_page`` (then PageOutOfRange)."""
+    version = catalogue_version() if version is None else version
+    reference = reference or ReferenceData.for_version(version)
+    facets = [name for name in FACETS if name in set(facets)]
+    per_page = per_page or settings.PORTAL_PAGE_SIZE
+    number = _page_number(params.page, strict_page)
+    key = hashlib.sha256(
+        repr((scope.key, params.q, params.facets, params.day, params.sort, facets, per_page)).encode()
+    ).hexdigest()
+
+    def compute(number: int) -> dict:
+        return _search(params, scope, reference, facets, per_page, number)
+
+    found = _cached(f"offers.search.{key}.{number}", version, lambda: compute(number))
+    pages = max(1, -(-found["total"] // per_page))
+    if number > pages:
+        if strict_page:
+            raise PageOutOfRange
+        number = pages
+        found = _cached(f"offers.search.{key}.{number}", version, lambda: compute(number))
+    return SearchResult(
+        params=params,
+        reference=reference,
+        scope=scope,
+        text=found["text"],
+        total=found["total"],
+        page_number=number,
+        pages=pages,
+        per_page=per_page,
+        ids=found["ids"],
+        facet_counts=found["facets"],
+        similar=found["similar"],
+        suggestions=found["suggestions"],
+        counts_without=found["counts_without"],
+    )
+
+
+def _page_number(page: str, strict: bool) -> int:
+    try:
+        number = int(page or 1)
+    except ValueError:
+        if strict:
+            raise PageOutOfRange from None
+        return 1
+    if number < 1:
+        if strict:
+            raise PageOutOfRange
+        return 10**9  # Paginator.get_page(): a page below 1 is the last page
+    return number
+
+
+def _cached(key: str, version: int, compute):
     result = cache.get(key, version=version)
     if result is None:
         result = compute()
@@ -160,209 +494,59 @@ def cached(queryset: QuerySet, version: int, compute):
     return result
 
 
-def count_hits(branches: list[tuple[str, QuerySet, object]], version: int) -> dict[str, dict[str, int]]:
-    """Count many querysets in ONE query (UNION ALL). Each branch is (label, queryset, group) where
-    group is a field path or expression to count per value, or None for a plain count. Cached (``cached``)."""
-    if not branches:
-        return {}
-    combined = [
-        qs.order_by()
-        .values_list(
-            Value(label, output_field=CharField()),
-            Cast(group, CharField()) if group is not None else Value("", output_field=CharField()),
-        )
-        .annotate(n=Count("pk"))
-        for label, qs, group in branches
-    ]
-    rows = combined[0].union(*combined[1:], all=True) if len(combined) > 1 else combined[0]
-
-    def count() -> dict[str, dict[str, int]]:
-        counts = {label: {} for label, _qs, _group in branches}
-        for label, value, n in rows:
-            if value is not None:
-                counts[label][value] = n
-        return counts
-
-    return cached(rows, version, count)
-
-
-def _total(counts: dict[str, dict[str, int]], label: str) -> int:
-    return counts.get(label, {}).get("", 0)
-
-
-# --- The search ----------------------------------------------------------------------------------------
-
-
-class _CountedPaginator(Paginator):
-    """A paginator told the number of hits (already counted with the facets), so it does not count. The
-    ids of a page are cached like the counts (ranking a common word's hits is the next most expensive
-    step); the offers themselves are always read fresh."""
-
-    def __init__(self, object_list, per_page, count: int, version: int):
-        super().__init__(object_list, per_page)
-        self._known_count = count
-        self.version = version
-
-    @cached_property
-    def count(self) -> int:
-        return self._known_count
-
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        ids_query = self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page]
-        ids = cached(ids_query, self.version, lambda: list(ids_query))
-        offers = {
-            offer.pk: offer
-            for offer in self.object_list.model.objects.filter(pk__in=ids).with_card_relations()
-        }
-        return self._get_page([offers[pk] for pk in ids if pk in offers], number, self)
-
-
-@dataclass
-class SearchResult:
-    filterset: OfferFilterSet
-    reference: ReferenceData
-    text: TextQuery
-    total: int
-    paginator: Paginator
-    facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
-    similar: list[str] = field(default_factory=list)
-    suggestions: list[tuple[str, int]] = field(default_factory=list)
-    counts_without: dict[str, int] = field(default_factory=dict)
-    ignored: list[str] = field(default_factory=list)
-
-    @property
-    def sort(self) -> str:
-        return self.filterset.form.cleaned_data.get("sorter") or DEFAULT_SORT
-
-
-def scoped(base_queryset: QuerySet) -> QuerySet:
-    """Published offers of ``base_queryset``; a base that joins, groups or slices is used as an id set so
-    that counting never sees duplicates."""
-    query = base_queryset.query
-    if query.annotations or query.distinct or query.combinator or query.is_sliced or len(query.alias_map) > 1:
-        return Offer.objects.filter(pk__in=base_queryset.order_by().values("pk")).published()
-    return base_queryset.order_by().published()
-
-
-def normalized(data: QueryDict) -> QueryDict:
-    data = data.copy()
-    data.pop("page", None)
-    if data.get("sorter") in SORT_ALIASES:
-        data["sorter"] = SORT_ALIASES[data["sorter"]]
-    return data
-
-
-def run_search(
-    data: QueryDict,
-    base_queryset: QuerySet,
-    *,
-    facets: Iterable[str] = FACET_ORDER,
-    per_page: int | None = None,
-) -> SearchResult:
-    """Search ``base_queryset`` with the catalogue parameters in ``data``: see the module docstring."""
-    facets = [name for name in FACET_ORDER if name in set(facets)]
-    reference = ReferenceData.load()
-    filterset = OfferFilterSet(normalized(data), queryset=scoped(base_queryset), reference=reference)
-    ignored = filterset.ignored()
-    text = TextQuery.parse(filterset.form.cleaned_data.get("q") or "")
-    filterset.tsquery = text.tsquery() if text else None
-    version = catalogue_version()
-
-    branches = [("total", filterset.queryset_without(), None)]
-    branches += [(name, filterset.queryset_without(name), FACET_GROUPS[name]) for name in facets]
-    counts = count_hits(branches, version)
-    total = _total(counts, "total")
-
-    similar: list[str] = []
-    suggestions: list[tuple[str, int]] = []
-    plain_text = widened = text
-    if text and total < FEW_HITS:
-        found = similar_words(text.typed)
-        if found:
-            widened = text.widened({token: [f for _w, f in pairs] for token, pairs in found.items()})
-            filterset.tsquery = widened.tsquery()
-            phrases = _phrases(text.typed, found)
-            branches = [("total", filterset.queryset_without(), None)]
-            branches += [(name, filterset.queryset_without(name), FACET_GROUPS[name]) for name in facets]
-            branches += [
-                (f"phrase{i}", filterset.queryset_without("q").matching(TextQuery.parse(p).tsquery()), None)
-                for i, p in enumerate(phrases)
-            ]
-            widened_counts = count_hits(branches, version)
-            if _total(widened_counts, "total") > total:  # the similar words found more: use them
-                text, counts, total = widened, widened_counts, _total(widened_counts, "total")
-                phrase_hits = [(p, _total(counts, f"phrase{i}")) for i, p in enumerate(phrases)]
-                suggestions = sorted(((p, n) for p, n in phrase_hits if n), key=lambda item: -item[1])
-                similar = list(dict.fromkeys(w for pairs in found.values() for w, _f in pairs))
-            else:
-                filterset.tsquery = plain_text.tsquery()
-
-    counts_without = _counts_without(filterset, plain_text, widened, version) if total == 0 else {}
-
-    hits = filterset.queryset_without()
-    sort = filterset.form.cleaned_data.get("sorter") or DEFAULT_SORT
-    if sort == DEFAULT_SORT and text:
-        # Whole words weigh more than words that only begin alike, words as typed more than similar words.
-        queries = [text.tsquery(), text.tsquery(prefix=False)]
-        if text is not plain_text:
-            queries.append(plain_text.tsquery())
-        rank = reduce(
-            operator.add,
-            (
-                SearchRank(F("search_vector"), SearchQuery(q, search_type="raw", config="danish"))
-                for q in queries
-            ),
-        )
-        hits = hits.annotate(rank=rank).order_by("-rank", "-created", "-pk")
-    elif sort == "titel":
-        hits = hits.order_by("title", "pk")
-    else:
-        hits = hits.order_by("-created", "-pk")
-
-    return SearchResult(
-        filterset=filterset,
-        reference=reference,
-        text=plain_text,
-        total=total,
-        paginator=_CountedPaginator(hits, per_page or settings.PORTAL_PAGE_SIZE, total, version),
-        facet_counts={name: _by_value(name, counts.get(name, {}), reference) for name in facets},
-        similar=[w for w in similar if fold(w) not in plain_text.typed],
-        suggestions=suggestions,
-        counts_without=counts_without,
-        ignored=ignored,
+def _search(params: SearchParams, scope: Scope, reference, facets, per_page: int, number: int) -> dict:
+    typed = TextQuery.parse(params.q)
+    window = {"facets": facets, "offset": (number - 1) * per_page, "limit": per_page}
+    plain = counted = count_and_fetch(
+        typed or None, params, scope, reference, rank=[typed] if typed else [], **window
     )
+    wider, similar, suggestions = counted, [], []
+    if typed and counted.total < FEW_HITS:
+        found = similar_words(typed.corrigible)
+        if found:
+            widened = typed.widened({token: [f for _w, f in pairs] for token, pairs in found.items()})
+            phrases = _phrases(typed.typed, found)
+            wider = count_and_fetch(
+                widened,
+                params,
+                scope,
+                reference,
+                rank=[widened, typed],  # words as typed weigh more than similar words
+                phrases=[TextQuery.parse(p) for p in phrases],
+                **window,
+            )
+            if wider.total > counted.total:  # the similar words found more: use them
+                counted = wider
+                suggestions = sorted(
+                    ((p, n) for p, n in zip(phrases, wider.phrases, strict=True) if n), key=lambda s: -s[1]
+                )
+                similar = list(dict.fromkeys(w for pairs in found.values() for w, _f in pairs))
+    counts_without = {}
+    if counted.total == 0:
+        for name in _active(params):
+            if name == "q":
+                counts_without[name] = count_without_words(params, scope, reference)
+                continue
+            as_typed = plain.total + plain.missed.get(name, 0)
+            with_similar = wider.total + wider.missed.get(name, 0)
+            use_similar = as_typed < FEW_HITS and with_similar > as_typed
+            counts_without[name] = with_similar if use_similar else as_typed
+    return {
+        "text": typed,
+        "total": counted.total,
+        "ids": counted.ids,
+        "facets": counted.facets,
+        "similar": [w for w in similar if fold(w) not in typed.typed],
+        "suggestions": suggestions,
+        "counts_without": counts_without,
+    }
 
 
-def _counts_without(
-    filterset: OfferFilterSet, plain: TextQuery, widened: TextQuery, version: int
-) -> dict[str, int]:
-    """For a search without hits: how many each active filter would give if it were removed, as the page
-    would count them (similar words used when the words as typed find few). One query."""
-    active = list(filterset.active())
-    if not active:
-        return {}
-    queries = {"": plain} if widened is plain else {"": plain, "~": widened}
-    branches = []
-    for suffix, query in queries.items():
-        filterset.tsquery = query.tsquery() if query else None
-        branches += [(name + suffix, filterset.queryset_without(name), None) for name in active]
-    filterset.tsquery = plain.tsquery() if plain else None
-    counted = count_hits(branches, version)
-    counts = {}
-    for name in active:
-        as_typed, with_similar = _total(counted, name), _total(counted, name + "~")
-        use_similar = name != "q" and as_typed < FEW_HITS and with_similar > as_typed
-        counts[name] = with_similar if use_similar else as_typed
-    return counts
-
-
-def _by_value(name: str, counts: dict[str, int], reference: ReferenceData) -> dict[str, int]:
-    """Counts keyed by parameter value (slug, code, number) instead of database id."""
-    if name not in GROUPED_BY_ID:
-        return counts
-    return {c.value: counts[str(c.id)] for c in reference.choices.get(name, []) if str(c.id) in counts}
+def _active(params: SearchParams) -> list[str]:
+    """The filters that narrow a search, in the order of the parameters (the words first)."""
+    names = ["q"] if params.q else []
+    names += [name for name, _values in params.facets]
+    return names + (["dato"] if params.day else [])
 
 
 def _phrases(typed: list[str], found: dict[str, list[tuple[str, str]]]) -> list[str]:
