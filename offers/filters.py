@@ -55,12 +55,16 @@ class Choice:
 
 @dataclass
 class ReferenceData:
-    """The choices of every facet (subjects, grades, SDGs, municipalities, regions from the database in one
-    query; formats, kinds of place and "free" from the models), kept per process under the catalogue
-    version, which their tables advance (offers migration 0007)."""
+    """The choices of every facet (subjects, grades, SDGs, municipalities, regions from the database;
+    formats, kinds of place and "free" from the models), and the subjects, grades and SDGs themselves for
+    the offer cards, kept per process under the catalogue version, which their tables advance (offers
+    migration 0007)."""
 
     choices: dict[str, list[Choice]] = field(default_factory=dict)
     by_id: dict[str, dict[int, Choice]] = field(default_factory=dict)
+    values: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "subjects", "grades", "sdgs": id -> (position in the model's order, object)
+    vocabularies: dict[str, dict[int, tuple[int, object]]] = field(default_factory=dict)
 
     @classmethod
     def for_version(cls, version: int) -> ReferenceData:
@@ -94,11 +98,17 @@ class ReferenceData:
             union, key=lambda r: (r[0], r[4], danish_sort_key(r[3]))
         ):
             data.choices.setdefault(facet, []).append(Choice(pk, value, label))
-        data.choices["format"] = [Choice(None, v, str(label)) for v, label in Offer.Format.choices]
-        data.choices["udbyder"] = [Choice(None, v, str(label)) for v, label in Provider.Kind.choices]
-        data.choices["gratis"] = [Choice(None, "1", str(_("Free only")))]
+        # Labels of the models' choices stay lazy: they are translated when a page shows them.
+        data.choices["format"] = [Choice(None, v, label) for v, label in Offer.Format.choices]
+        data.choices["udbyder"] = [Choice(None, v, label) for v, label in Provider.Kind.choices]
+        data.choices["gratis"] = [Choice(None, "1", _("Free only"))]
         data.by_id = {
             facet: {c.id: c for c in choices if c.id is not None} for facet, choices in data.choices.items()
+        }
+        data.values = {facet: frozenset(c.value for c in choices) for facet, choices in data.choices.items()}
+        data.vocabularies = {
+            name: {obj.id: (i, obj) for i, obj in enumerate(model.objects.all())}
+            for name, model in (("subjects", Subject), ("grades", GradeLevel), ("sdgs", SDG))
         }
         return data
 
@@ -113,18 +123,8 @@ class ReferenceData:
 _reference: list = [None, None]  # [catalogue version, ReferenceData]
 
 
-class LenientMultipleChoiceField(forms.MultipleChoiceField):
-    """Keeps the known values of a repeated parameter and drops the others instead of failing."""
-
-    def clean(self, value):
-        values = self.to_python(value)
-        kept = list(dict.fromkeys(v for v in values if self.valid_value(v)))
-        self.dropped = len(kept) < len(set(values))
-        return kept
-
-
 class CatalogueForm(forms.Form):
-    """Every parameter of the search. The page renders q, dato and sorter; the facets are links."""
+    """The parameters that are fields of the search form (the facets are links; ``parse()`` reads them)."""
 
     q = forms.CharField(
         label=_("Search words"),
@@ -138,15 +138,9 @@ class CatalogueForm(forms.Form):
     )
     sorter = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
 
-    def __init__(self, *args, reference: ReferenceData, **kwargs):
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "catalogue-%s")  # unique beside the header's search box
         super().__init__(*args, **kwargs)
-        for name, label in FACETS.items():
-            self.fields[name] = LenientMultipleChoiceField(
-                label=label,
-                required=False,
-                choices=[(c.value, c.label) for c in reference.choices.get(name, [])],
-            )
 
 
 @dataclass(frozen=True)
@@ -204,17 +198,25 @@ def limited(data: QueryDict) -> tuple[QueryDict, set[str]]:
 
 
 def parse(data: QueryDict, reference: ReferenceData) -> tuple[SearchParams, CatalogueForm]:
-    """The search ``data`` asks for, and the bound form the page shows (with its errors)."""
+    """The search ``data`` asks for, and the bound form the page shows (with its errors). A facet keeps
+    the values it knows, once each, and drops the others instead of failing."""
     kept, cut = limited(data)
     page = kept.pop("page", [""])[-1]
-    form = CatalogueForm(kept, reference=reference)
+    form = CatalogueForm(kept)
     form.is_valid()
     cleaned = form.cleaned_data
     ignored = cut | {name for name in form.errors if name in kept}
-    ignored |= {name for name in FACETS if getattr(form.fields[name], "dropped", False)}
+    facets = []
+    for name in FACETS:
+        given = kept.getlist(name)
+        known = tuple(dict.fromkeys(value for value in given if value in reference.values[name]))
+        if len(known) < len(set(given)):
+            ignored.add(name)
+        if known:
+            facets.append((name, known))
     params = SearchParams(
         q=cleaned.get("q") or "",
-        facets=tuple((name, tuple(cleaned[name])) for name in FACETS if cleaned.get(name)),
+        facets=tuple(facets),
         day=cleaned.get("dato"),
         sort=cleaned.get("sorter") or DEFAULT_SORT,
         page=page,

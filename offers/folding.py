@@ -6,6 +6,7 @@ is applied to both the offers' search vectors (in the database) and the teacher'
 """
 
 import re
+from functools import lru_cache
 
 # Keep in step with FOLD_FROM/FOLD_TO in offers/migrations/0004_search_quality.py (a test compares them).
 FOLD_FROM = "ÆØÅÄäÖöÜüÁÀÂáàâÉÈÊËéèêëÍÌÎÏíìîïÓÒÔóòôÚÙÛúùûÝýÿÇçÑñ/"
@@ -26,6 +27,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=4096)
 def danish_sort_key(text: str) -> str:
     """A key that sorts the Danish way by plain code-point order: accents folded, æ, ø, å after z, "aa" as
     "å" (the same as the offers' ``title_sort`` column)."""

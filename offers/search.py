@@ -61,12 +61,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape
 from urllib.parse import quote_plus
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils.formats import date_format, localize
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from offers.filters import FACETS, PARAMETERS, ReferenceData, SearchParams, parse
@@ -93,6 +96,36 @@ class Facet:
     label: str
     choices: list[FacetChoice]  # shown at once
     more: list[FacetChoice]  # behind "Show more"
+
+    @property
+    def choices_html(self) -> SafeString:
+        return _choices_html(self.choices)
+
+    @property
+    def more_html(self) -> SafeString:
+        return _choices_html(self.more)
+
+
+def _choices_html(choices: list[FacetChoice]) -> SafeString:
+    """The list items of facet choices: built here, once per page, because a template would resolve and
+    escape a dozen variables for each of up to 200 choices (benchmarks/README.md)."""
+    selected_text = escape(_("Selected, click to remove:"))
+    offers_text = escape(_("offers"))
+    number = localize if settings.USE_THOUSAND_SEPARATOR else str
+    items = []
+    for c in choices:
+        if c.selected:
+            start = (
+                f'<a class="facet__choice is-selected" href="{escape(c.url)}" rel="nofollow" aria-current="true">'
+                f'<span class="visually-hidden">{selected_text} </span>'
+            )
+        else:
+            start = f'<a class="facet__choice" href="{escape(c.url)}" rel="nofollow">'
+        items.append(
+            f'<li>{start}<span class="facet__label">{escape(c.label)}</span> <span class="facet__count">'
+            f'{number(c.count)}<span class="visually-hidden"> {offers_text}</span></span></a></li>'
+        )
+    return mark_safe("".join(items))  # every value above is escaped
 
 
 @dataclass
@@ -242,7 +275,11 @@ def _active_filters(result: SearchResult, links: Links) -> list[ActiveFilter]:
 def _wider(result: SearchResult, links: Links, version: int) -> WiderSearch | None:
     """The same search in the whole catalogue, when this scope finds few offers (one more query)."""
     params = result.params
-    if not result.scope.narrowed or result.total >= FEW_IN_SCOPE or not (params.q or params.facets or params.day):
+    if (
+        not result.scope.narrowed
+        or result.total >= FEW_IN_SCOPE
+        or not (params.q or params.facets or params.day)
+    ):
         return None
     whole = run_search(
         params, Scope.whole(), reference=result.reference, version=version, facets=(), per_page=1

@@ -304,6 +304,16 @@ def _hits_sql(
     return sql, args, [name for name, _sql, _args in flags]
 
 
+def _case(cases: list[tuple[str, str]], otherwise: str) -> str:
+    if not cases:
+        return otherwise
+    return "CASE " + " ".join(f"WHEN {when} THEN {then}" for when, then in cases) + f" ELSE {otherwise} END"
+
+
+def _column(name: str) -> str:
+    return "missed" if name == "missed" else f"v_{name}"
+
+
 def _all(flags: Iterable[str], but: str = "") -> str:
     return " AND ".join(f"f_{name}" for name in flags if name != but) or "true"
 
@@ -330,16 +340,31 @@ def count_and_fetch(
         f"ARRAY(SELECT id FROM hits WHERE {_all(flags)} ORDER BY {order} LIMIT %s OFFSET %s) AS ids"
     ]
     args += [limit, offset]
+    scalars = []
     for name in facets:
-        source, value = (
-            (f"hits, unnest(v_{name}) AS x", "x") if FACET_SQL[name].array else ("hits", f"v_{name}")
-        )
-        parts.append(
-            f"SELECT 1, '{name}', {value}::text, count(*), NULL FROM {source} "
-            f"WHERE {_all(flags, but=name)} AND {value} IS NOT NULL GROUP BY {value}"
-        )
-    missed = "CASE " + " ".join(f"WHEN NOT f_{name} THEN '{name}'" for name in flags) + " ELSE '' END"
-    parts.append(f"SELECT 2, {missed if flags else repr('')}, '', count(*), NULL FROM hits GROUP BY 2")
+        if FACET_SQL[name].array:
+            parts.append(
+                f"SELECT 1, '{name}', x::text, count(*), NULL "
+                f"FROM (SELECT unnest(v_{name}) AS x FROM hits WHERE {_all(flags, but=name)}) s GROUP BY x"
+            )
+        else:
+            scalars.append(name)
+    # The other facets, the total and how many fail each filter alone: one pass, one group per facet.
+    missed = _case([(f"NOT f_{name}", f"'{name}'") for name in flags], "''")
+    sets = [*scalars, "missed"]
+    facet = _case([(f"GROUPING({_column(name)}) = 0", f"'{name}'") for name in scalars], "''")
+    count = _case(
+        [
+            (f"GROUPING({_column(name)}) = 0", f"count(*) FILTER (WHERE {_all(flags, but=name)})")
+            for name in scalars
+        ],
+        "count(*)",
+    )
+    value = f"coalesce({', '.join(f'{_column(name)}::text' for name in sets)})"
+    parts.append(
+        f"SELECT 2, {facet}, {value}, {count}, NULL FROM (SELECT *, {missed} AS missed "
+        f"FROM hits) h GROUP BY GROUPING SETS ({', '.join(f'({_column(name)})' for name in sets)})"
+    )
     for i, phrase in enumerate(phrases):
         phrase_hits, phrase_args, phrase_flags = _hits_sql(phrase, params, scope, reference)
         parts.append(f"SELECT 3, '{i}', '', count(*), NULL FROM ({phrase_hits}) p WHERE {_all(phrase_flags)}")
@@ -352,10 +377,11 @@ def count_and_fetch(
     for part, facet, value, n, page_ids in rows:
         if part == 0:
             ids = page_ids
-        elif part == 1:
-            counts[facet][value] = n
+        elif part == 1 or (part == 2 and facet):
+            if value is not None:
+                counts[facet][value] = n
         elif part == 2:
-            missed_counts[facet] = n
+            missed_counts[value] = n
         else:
             phrase_counts[int(facet)] = n
     return Counted(
@@ -415,9 +441,35 @@ class SearchResult:
         return list(self.params.ignored)
 
     def offers(self) -> list[Offer]:
-        """The offers of the page, in order, ready for cards (a constant number of queries)."""
-        found = {offer.pk: offer for offer in Offer.objects.filter(pk__in=self.ids).with_card_relations()}
-        return [found[pk] for pk in self.ids if pk in found]
+        """The offers of the page, in order, ready for cards: one query, their subjects, grades and SDGs
+        taken from the facet ids on each row and the reference data (as prefetch_related() would)."""
+        found = {
+            offer.pk: offer
+            for offer in Offer.objects.filter(pk__in=self.ids)
+            .select_related("provider__municipality")
+            .defer("search_vector")
+        }
+        offers = [found[pk] for pk in self.ids if pk in found]
+        for offer in offers:
+            for relation, ids in (
+                ("subjects", offer.facet_subjects),
+                ("grades", offer.facet_grades),
+                ("sdgs", offer.facet_sdgs),
+            ):
+                known = self.reference.vocabularies[relation]  # id -> (position in model order, object)
+                _known_related(
+                    offer, relation, [obj for _i, obj in sorted(known[pk] for pk in ids if pk in known)]
+                )
+        return offers
+
+
+def _known_related(offer: Offer, relation: str, objects: list) -> None:
+    """Give ``offer.<relation>.all()`` the ``objects`` without a query, as prefetch_related() does (the
+    cache of a forward many-to-many relation is keyed by its field name)."""
+    queryset = getattr(offer, relation).all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    offer.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = queryset
 
 
 class PageOutOfRange(Exception):
@@ -441,12 +493,16 @@ def run_search(
     facets = [name for name in FACETS if name in set(facets)]
     per_page = per_page or settings.PORTAL_PAGE_SIZE
     number = _page_number(params.page, strict_page)
+    typed = TextQuery.parse(params.q)
+    # The same words (whatever small words or spelling around them) share their results.
     key = hashlib.sha256(
-        repr((scope.key, params.q, params.facets, params.day, params.sort, facets, per_page)).encode()
+        repr(
+            (scope.key, bool(params.q), typed.terms, params.facets, params.day, params.sort, facets, per_page)
+        ).encode()
     ).hexdigest()
 
     def compute(number: int) -> dict:
-        return _search(params, scope, reference, facets, per_page, number)
+        return _search(typed, params, scope, reference, facets, per_page, number)
 
     found = _cached(f"offers.search.{key}.{number}", version, lambda: compute(number))
     pages = max(1, -(-found["total"] // per_page))
@@ -459,7 +515,7 @@ def run_search(
         params=params,
         reference=reference,
         scope=scope,
-        text=found["text"],
+        text=typed,
         total=found["total"],
         page_number=number,
         pages=pages,
@@ -494,8 +550,9 @@ def _cached(key: str, version: int, compute):
     return result
 
 
-def _search(params: SearchParams, scope: Scope, reference, facets, per_page: int, number: int) -> dict:
-    typed = TextQuery.parse(params.q)
+def _search(
+    typed: TextQuery, params: SearchParams, scope: Scope, reference, facets, per_page, number
+) -> dict:
     window = {"facets": facets, "offset": (number - 1) * per_page, "limit": per_page}
     plain = counted = count_and_fetch(
         typed or None, params, scope, reference, rank=[typed] if typed else [], **window
@@ -532,7 +589,6 @@ def _search(params: SearchParams, scope: Scope, reference, facets, per_page: int
             use_similar = as_typed < FEW_HITS and with_similar > as_typed
             counts_without[name] = with_similar if use_similar else as_typed
     return {
-        "text": typed,
         "total": counted.total,
         "ids": counted.ids,
         "facets": counted.facets,
