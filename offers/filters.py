@@ -136,7 +136,15 @@ class CatalogueForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    sorter = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
+    sorter = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=SORT_CHOICES,
+        required=False,
+        # Django's default message repeats the value; this one (Django's, translated) does not.
+        error_messages={
+            "invalid_choice": _("Select a valid choice. That choice is not one of the available choices.")
+        },
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "catalogue-%s")  # unique beside the header's search box

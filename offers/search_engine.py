@@ -472,6 +472,9 @@ def _known_related(offer: Offer, relation: str, objects: list) -> None:
     offer.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = queryset
 
 
+PAST_THE_END = 10**9  # any page number beyond this is past the end too
+
+
 class PageOutOfRange(Exception):
     """The page asked for does not exist (only raised with ``strict_page``)."""
 
@@ -538,8 +541,8 @@ def _page_number(page: str, strict: bool) -> int:
     if number < 1:
         if strict:
             raise PageOutOfRange
-        return 10**9  # Paginator.get_page(): a page below 1 is the last page
-    return number
+        return PAST_THE_END  # Paginator.get_page(): a page below 1 is the last page
+    return min(number, PAST_THE_END)
 
 
 def _cached(key: str, version: int, compute):
