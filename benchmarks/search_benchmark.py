@@ -45,6 +45,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -322,13 +323,17 @@ def in_process(addresses: list[str]) -> dict:
 
     client = Client()
     client.get("/tilbud/")  # templates and reference data loaded once, as in a running worker
-    queries, cold, warm = [], [], []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    queries, cold, cold_cpu, warm = [], [], [], []
     for address in addresses:
         cache.clear()
         with CaptureQueriesContext(connection) as captured:
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), time.process_time() * 1000 + on_cpu_ms([backend])
             response = client.get(address)
             cold.append((time.perf_counter() - began) * 1000)
+            cold_cpu.append(time.process_time() * 1000 + on_cpu_ms([backend]) - cpu)
         if response.status_code != 200:
             sys.exit(f"{address} answered {response.status_code}")
         queries.append(len(captured))
@@ -339,6 +344,7 @@ def in_process(addresses: list[str]) -> dict:
         "sample": len(addresses),
         "sql_queries": dict(sorted(Counter(queries).items())),
         "cold_ms": summary(cold),
+        "cold_cpu_ms": summary(cold_cpu),
         "cache_hit_ms": summary(warm),
     }
 
@@ -385,13 +391,44 @@ def get(port: int, address: str) -> tuple[int, float]:
     return response.status, (time.perf_counter() - began) * 1000
 
 
-def one_client(port: int, addresses: list[str], access_log: Path) -> dict:
-    """Each address once, in order; server time from gunicorn's access log."""
+def on_cpu_ms(pids: list[int]) -> float:
+    """Milliseconds these processes have run on a CPU (/proc/<pid>/schedstat, nanoseconds)."""
+    total = 0
+    for pid in pids:
+        try:
+            total += int(Path(f"/proc/{pid}/schedstat").read_text().split()[0])
+        except OSError:
+            continue
+    return total / 1e6
+
+
+def backends() -> list[int]:
+    """The PostgreSQL backends of the other connections to this database (gunicorn's workers)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def one_client(port: int, addresses: list[str], access_log: Path, server: subprocess.Popen) -> dict:
+    """Each address once, in order; server time from gunicorn's access log, and the CPU time gunicorn's
+    workers and their PostgreSQL backends spent on each request (what it would take on idle cores;
+    parallel query workers not counted)."""
+    from django.db import connections
+
     start = len(access_log.read_text().splitlines()) if access_log.exists() else 0
     load_before = load_text()
-    client_ms, errors = [], 0
+    pids = children(server.pid) + backends()
+    connections.close_all()
+    client_ms, cpu_ms, errors = [], [], 0
     for address in addresses:
+        cpu = on_cpu_ms(pids)
         status, ms = get(port, address)
+        cpu_ms.append(on_cpu_ms(pids) - cpu)
         errors += status != 200
         client_ms.append(ms)
     time.sleep(0.5)  # let the access log flush
@@ -400,6 +437,7 @@ def one_client(port: int, addresses: list[str], access_log: Path) -> dict:
     return {
         "server_ms": summary(server_ms),
         "client_ms": summary(client_ms),
+        "cpu_ms": summary(cpu_ms),
         "errors": errors,
         "load_before": load_before,
         "load_after": load_text(),
@@ -568,13 +606,13 @@ def run(options) -> dict:
     access_log = workdir / "access.log"
     server = start_gunicorn(env, options.workers, port, access_log)
     try:
-        for address in ["/healthz", *warmup]:
-            get(port, address)
+        with ThreadPoolExecutor(2) as pool:  # both workers connect to PostgreSQL before the timing
+            list(pool.map(lambda address: get(port, address), ["/healthz", *warmup]))
         print(f"one client: {len(addresses):,} addresses, each once …", flush=True)
-        result["distinct"] = one_client(port, addresses, access_log)
+        result["distinct"] = one_client(port, addresses, access_log, server)
         print(f"  {result['distinct']['server_ms']} (load {result['distinct']['load_after']})", flush=True)
         print("one client: the same list again …", flush=True)
-        result["repeated"] = one_client(port, addresses, access_log)
+        result["repeated"] = one_client(port, addresses, access_log, server)
         print(f"  {result['repeated']['server_ms']}", flush=True)
         print("PostgreSQL floor …", flush=True)
         result["floor"] = floor(addresses)
@@ -609,8 +647,11 @@ def report(r: dict) -> None:
 
     row("page, distinct queries, each once: gunicorn server ms", d["server_ms"])
     row("  the same, as the client saw it (ms)", d["client_ms"])
+    row("  CPU of gunicorn + PostgreSQL per page (ms)", d["cpu_ms"])
     row("page, the same list again (ms)", rep["server_ms"])
+    row("  CPU of gunicorn + PostgreSQL per page (ms)", rep["cpu_ms"])
     row(f"in process, empty cache (first {ip['sample']}) ms", ip["cold_ms"])
+    row("  CPU of Django + PostgreSQL per page (ms)", ip["cold_cpu_ms"])
     row(f"in process, cache hit (first {ip['sample']}) ms", ip["cache_hit_ms"])
     row("floor: text match + count (ms)", fl["count_ms"])
     row("floor: text match + count + every facet in one pass (ms)", fl["count_and_facets_ms"])

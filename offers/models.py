@@ -417,6 +417,24 @@ class Offer(models.Model):
         return names
 
 
+class FacetCount(models.Model):
+    """How many published offers have each facet value (``facet`` "" and ``value`` "" for all of them), in
+    the whole catalogue: kept by a statement-level trigger on offers (offers migration 0007), so that the
+    catalogue without search words, or with one facet chosen, needs no count over every offer."""
+
+    facet = models.CharField(_("facet"), max_length=20)
+    value = models.CharField(_("value"), max_length=40)
+    offers = models.IntegerField(_("published offers"), default=0)
+
+    class Meta:
+        verbose_name = _("facet count")
+        verbose_name_plural = _("facet counts")
+        constraints = [models.UniqueConstraint(fields=["facet", "value"], name="offer_facetcount_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}: {self.offers}"
+
+
 class SearchWord(models.Model):
     """A word that occurs in some published offer's title, summary, themes or description: the vocabulary
     that typo-tolerant search and "did you mean" suggestions are matched against (pg_trgm similarity).

@@ -27,8 +27,10 @@ Contract for other apps (stable; ask the offers owner before changing it)
 ``search_catalogue(request, base_queryset, *, exclude_facets=()) -> dict`` reads request.GET (the
 parameters q, fag, klassetrin, kommune, region, format, udbyder, verdensmaal, gratis, dato, sorter, page)
 and returns the template context below. It never raises on bad input: every parameter is cut to its limit
-first, unknown values are ignored and reported in ``notices``. The number of SQL queries is bounded (at most
-10; usually 6, fewer when the counts are cached) whatever the number of hits. ``exclude_facets`` hides
+first, unknown values are ignored and reported in ``notices``. The number of SQL queries does not depend on
+the number of hits: usually 3 (the catalogue version, one query for the hits and counts, the page's offers),
+2 when the result is cached, 4 more after a change to the catalogue (the facets' names), at most 13 (a
+misspelt search without hits in a scope, which also looks in the whole catalogue). ``exclude_facets`` hides
 facets (by parameter name) that make no sense in a scope; their parameters are still honoured if present.
 A scope narrower than the whole catalogue that finds few offers also counts the same search in the whole
 catalogue (``wider_search``).

@@ -148,7 +148,7 @@ def similar_words(tokens: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
         usable = [
             (w, f, sim)
             for w, f, sim in candidates
-            if words(f) == [f] and len(f) >= MIN_LENGTH_RATIO * len(token)
+            if words(f) == [f] and len(f) >= MIN_LENGTH_RATIO * len(token) and f not in STOP_WORDS
         ]
         if usable:
             best = max(sim for _w, _f, sim in usable)
@@ -249,12 +249,13 @@ RANK_ORDER = "rank DESC, created DESC, id DESC"
 @dataclass(frozen=True)
 class Counted:
     """What one query returns: the ids of the page, the total, the counts per facet value (by id or
-    value), per active filter how many offers fail only that filter, and the counts of other phrases."""
+    value), per active filter how many offers the search would find without it, and the counts of other
+    phrases."""
 
     ids: list[int]
     total: int
     facets: dict[str, dict[str, int]]
-    missed: dict[str, int]
+    without: dict[str, int]
     phrases: list[int] = field(default_factory=list)
 
 
@@ -266,11 +267,14 @@ def _hits_sql(
     *,
     facets: Iterable[str] = (),
     rank: Iterable[TextQuery] = (),
+    required: Iterable[str] = (),
+    marks: Iterable[TextQuery] = (),
 ) -> tuple[str, list, list[str]]:
-    """The hits of a search as SQL: the offers in the scope that match the words, with the values of
-    ``facets``, a rank by ``rank``'s queries, and per active filter (facets and date) whether they pass it,
-    as f_<name>. Offers that fail two filters or more count for nothing and are left out; those that fail
-    one count for that filter's facet and for "without this filter"."""
+    """The hits of a search as SQL: the offers in the scope that match the words and the ``required``
+    facets, with the values of ``facets``, a rank by ``rank``'s queries, whether they match each of
+    ``marks`` (as m_<i>), and per other active filter (facets and date) whether they pass it, as f_<name>. Offers that fail two of those filters or more
+    count for nothing and are left out; those that fail one count for that filter's facet and for "without
+    this filter"."""
     sort = SORT_SQL[params.sort]
     columns = ["o.id", "o.created", f"{sort.column} AS sort_key"]
     args = sort.column_args(params)
@@ -283,21 +287,28 @@ def _hits_sql(
     for name in facets:
         columns.append(f"{FACET_SQL[name].values} AS v_{name}")
         args += FACET_SQL[name].values_args(params)
-    flags = []
+    for i, query in enumerate(marks):
+        columns.append(f"o.search_vector @@ to_tsquery('danish', %s) AS m_{i}")
+        args.append(query.tsquery())
+    conditions, condition_args, flags = [scope.sql], list(scope.params), []
     for name, values in params.facets:
         selected = reference.ids(name, values) if FACET_SQL[name].by_id else list(values)
-        flags.append((name, *FACET_SQL[name].where(selected)))
+        sql, sql_args = FACET_SQL[name].where(selected)
+        if name in required:
+            conditions.append(sql)
+            condition_args += sql_args
+        else:
+            flags.append((name, sql, sql_args))
     if params.day:
         flags.append(("dato", DATE_SQL, [params.day, params.day]))
     for name, sql, flag_args in flags:
         columns.append(f"({sql}) AS f_{name}")
         args += flag_args
-    conditions = [scope.sql]
-    args += scope.params
     if text:
         conditions.append("o.search_vector @@ to_tsquery('danish', %s)")
-        args.append(text.tsquery())
+        condition_args.append(text.tsquery())
     sql = f"SELECT {', '.join(columns)} FROM offers_offer o WHERE {' AND '.join(conditions)}"
+    args += condition_args
     if len(flags) > 1:
         misses = " + ".join(f"(NOT f_{name})::integer" for name, _sql, _args in flags)
         sql = f"SELECT * FROM ({sql}) h WHERE {misses} <= 1"
@@ -331,9 +342,27 @@ def count_and_fetch(
     phrases: Iterable[TextQuery] = (),
 ) -> Counted:
     """The page's ids, the total and the facet counts of a search in one query (see the module docstring);
-    with ``rank`` (the words, and as typed if they were widened) the best match first."""
+    with ``rank`` (the words, and as typed if they were widened) the best match first.
+
+    Without words and date in the whole catalogue, the counts of every offer come from offers_facetcount:
+    with no facet chosen all of them, with one facet chosen that facet's own (its other choices are
+    counted without it); the hits are then only the offers that have the chosen value."""
+    chosen = [name for name, _values in params.facets]
+    whole = not text and not scope.narrowed and not params.day and len(chosen) <= 1
+    from_table = [name for name in facets if whole and chosen in ([], [name])]
     rank = list(rank) if params.sort == DEFAULT_SORT else []
-    hits, args, flags = _hits_sql(text, params, scope, reference, facets=facets, rank=rank)
+    counted = [name for name in facets if name not in from_table]
+    phrases = list(phrases)
+    hits, args, flags = _hits_sql(
+        text,
+        params,
+        scope,
+        reference,
+        facets=counted,
+        rank=rank,
+        required=chosen if whole else (),
+        marks=phrases,
+    )
     order = RANK_ORDER if rank else SORT_SQL[params.sort].order
     parts = [
         f"SELECT 0 AS part, '' AS facet, '' AS value, 0::bigint AS n, "
@@ -341,7 +370,7 @@ def count_and_fetch(
     ]
     args += [limit, offset]
     scalars = []
-    for name in facets:
+    for name in counted:
         if FACET_SQL[name].array:
             parts.append(
                 f"SELECT 1, '{name}', x::text, count(*), NULL "
@@ -349,47 +378,58 @@ def count_and_fetch(
             )
         else:
             scalars.append(name)
-    # The other facets, the total and how many fail each filter alone: one pass, one group per facet.
-    missed = _case([(f"NOT f_{name}", f"'{name}'") for name in flags], "''")
-    sets = [*scalars, "missed"]
-    facet = _case([(f"GROUPING({_column(name)}) = 0", f"'{name}'") for name in scalars], "''")
-    count = _case(
-        [
-            (f"GROUPING({_column(name)}) = 0", f"count(*) FILTER (WHERE {_all(flags, but=name)})")
-            for name in scalars
-        ],
-        "count(*)",
-    )
-    value = f"coalesce({', '.join(f'{_column(name)}::text' for name in sets)})"
-    parts.append(
-        f"SELECT 2, {facet}, {value}, {count}, NULL FROM (SELECT *, {missed} AS missed "
-        f"FROM hits) h GROUP BY GROUPING SETS ({', '.join(f'({_column(name)})' for name in sets)})"
-    )
-    for i, phrase in enumerate(phrases):
-        phrase_hits, phrase_args, phrase_flags = _hits_sql(phrase, params, scope, reference)
-        parts.append(f"SELECT 3, '{i}', '', count(*), NULL FROM ({phrase_hits}) p WHERE {_all(phrase_flags)}")
-        args += phrase_args
-    sql = f"WITH hits AS MATERIALIZED ({hits})\n" + "\nUNION ALL ".join(parts)
+    if scalars or not (whole and not chosen):
+        # The other facets, the total and how many fail each filter alone: one pass, one group per facet.
+        missed = _case([(f"NOT f_{name}", f"'{name}'") for name in flags], "''")
+        sets = [*scalars, "missed"]
+        facet = _case([(f"GROUPING({_column(name)}) = 0", f"'{name}'") for name in scalars], "''")
+        count = _case(
+            [
+                (f"GROUPING({_column(name)}) = 0", f"count(*) FILTER (WHERE {_all(flags, but=name)})")
+                for name in scalars
+            ],
+            "count(*)",
+        )
+        value = f"coalesce({', '.join(f'{_column(name)}::text' for name in sets)})"
+        parts.append(
+            f"SELECT 2, {facet}, {value}, {count}, NULL FROM (SELECT *, {missed} AS missed FROM hits) h "
+            f"GROUP BY GROUPING SETS ({', '.join(f'({_column(name)})' for name in sets)})"
+        )
+    if whole:
+        parts.append("SELECT 4, facet, value, offers, NULL FROM offers_facetcount WHERE facet = ANY(%s)")
+        args.append([*from_table, ""])
+    if phrases:  # each phrase finds a part of the hits (its words are among their alternatives)
+        counts = ", ".join(f"count(*) FILTER (WHERE m_{i} AND {_all(flags)})" for i in range(len(phrases)))
+        parts.append(f"SELECT 3, '', '', 0, ARRAY[{counts}] FROM hits")
+    # Only the page reads the hits of the whole catalogue: let PostgreSQL read them by an index.
+    materialized = "NOT MATERIALIZED" if len(parts) == 2 and whole and not chosen else "MATERIALIZED"
+    sql = f"WITH hits AS {materialized} ({hits})\n" + "\nUNION ALL ".join(parts)
     with connection.cursor() as cursor:
         cursor.execute(sql, args)
         rows = cursor.fetchall()
-    ids, counts, missed_counts, phrase_counts = [], {name: {} for name in facets}, {}, {}
-    for part, facet, value, n, page_ids in rows:
+    ids, counts, missed_counts, phrase_counts = [], {name: {} for name in facets}, {}, []
+    everything = 0
+    for part, facet, value, n, numbers in rows:
         if part == 0:
-            ids = page_ids
-        elif part == 1 or (part == 2 and facet):
+            ids = numbers
+        elif part == 1 or (part in (2, 4) and facet):
             if value is not None:
                 counts[facet][value] = n
         elif part == 2:
             missed_counts[value] = n
+        elif part == 4:
+            everything = n
         else:
-            phrase_counts[int(facet)] = n
+            phrase_counts = numbers
+    total = everything if whole and not chosen else missed_counts.pop("", 0)
+    without = {name: total + n for name, n in missed_counts.items()}
+    without.update({name: everything for name in chosen if whole})
     return Counted(
         ids=ids,
-        total=missed_counts.pop("", 0),
+        total=total,
         facets={name: _by_value(name, values, reference) for name, values in counts.items()},
-        missed=missed_counts,
-        phrases=[phrase_counts.get(i, 0) for i in range(len(phrase_counts))],
+        without=without,
+        phrases=phrase_counts,
     )
 
 
@@ -564,7 +604,13 @@ def _search(
     if typed and counted.total < FEW_HITS:
         found = similar_words(typed.corrigible)
         if found:
-            widened = typed.widened({token: [f for _w, f in pairs] for token, pairs in found.items()})
+            # A similar word brings its own alternatives, so that every phrase finds a part of the hits.
+            widened = typed.widened(
+                {
+                    token: [alt for _w, f in pairs for term in TextQuery.parse(f).terms for alt in term]
+                    for token, pairs in found.items()
+                }
+            )
             phrases = _phrases(typed.typed, found)
             wider = count_and_fetch(
                 widened,
@@ -587,8 +633,8 @@ def _search(
             if name == "q":
                 counts_without[name] = count_without_words(params, scope, reference)
                 continue
-            as_typed = plain.total + plain.missed.get(name, 0)
-            with_similar = wider.total + wider.missed.get(name, 0)
+            as_typed = plain.without.get(name, plain.total)
+            with_similar = wider.without.get(name, wider.total)
             use_similar = as_typed < FEW_HITS and with_similar > as_typed
             counts_without[name] = with_similar if use_similar else as_typed
     return {

@@ -14,6 +14,8 @@
 - The typo vocabulary (``offers_searchword``) holds the words of published offers only, each with the
   number of published offers that use it: statement triggers add and subtract when offers are inserted,
   changed, published, unpublished or deleted, and words no offer uses any more are removed.
+- ``offers_facetcount``: how many published offers have each facet value, kept per statement by a
+  trigger, so that the catalogue without words (or with one facet) needs no count over every offer.
 - Changes to subjects, grade levels, SDGs, municipalities and regions advance the catalogue version too,
   so the search may keep their names in memory under it.
 """
@@ -205,12 +207,112 @@ CREATE TRIGGER offers_offer_words_deleted
   AFTER DELETE ON offers_offer REFERENCING OLD TABLE AS old_offers
   FOR EACH STATEMENT EXECUTE FUNCTION offers_offer_words_changed();
 
+-- Facet counts of the whole catalogue: every value of every published offer, counted per statement.
+CREATE FUNCTION offers_facet_values(subjects integer[], grades integer[], sdgs integer[], municipality integer,
+                                    region integer, kind text, format text, price integer)
+  RETURNS TABLE (facet text, value text) LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$
+    SELECT 'fag', x::text FROM unnest(subjects) AS x
+    UNION ALL SELECT 'klassetrin', x::text FROM unnest(grades) AS x
+    UNION ALL SELECT 'verdensmaal', x::text FROM unnest(sdgs) AS x
+    UNION ALL SELECT 'kommune', municipality::text WHERE municipality IS NOT NULL
+    UNION ALL SELECT 'region', region::text WHERE region IS NOT NULL
+    UNION ALL SELECT 'udbyder', kind WHERE kind <> ''
+    UNION ALL SELECT 'format', format
+    UNION ALL SELECT 'gratis', '1' WHERE price = 0
+    UNION ALL SELECT '', ''
+  $$;
+
+-- Adds ``deltas`` to the counts of (``facets``, ``vals``), sorted so that concurrent writers lock rows in
+-- the same order, and forgets the values no published offer has any more.
+CREATE FUNCTION offers_facetcount_add(facets text[], vals text[], deltas integer[]) RETURNS void AS $$
+BEGIN
+  INSERT INTO offers_facetcount AS t (facet, value, offers)
+  SELECT f, v, d FROM unnest(facets, vals, deltas) AS x(f, v, d) ORDER BY 1, 2
+  ON CONFLICT (facet, value) DO UPDATE SET offers = t.offers + EXCLUDED.offers;
+  DELETE FROM offers_facetcount WHERE offers = 0;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE FUNCTION offers_facetcount_changed() RETURNS trigger AS $$
+DECLARE
+  facets text[];
+  vals text[];
+  deltas integer[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(facet ORDER BY facet, value), array_agg(value ORDER BY facet, value),
+           array_agg(n ORDER BY facet, value) INTO facets, vals, deltas
+    FROM (SELECT f.facet, f.value, count(*)::integer AS n
+          FROM new_offers c,
+               offers_facet_values(c.facet_subjects, c.facet_grades, c.facet_sdgs, c.facet_municipality,
+                                   c.facet_region, c.facet_kind, c.format, c.price_dkk) AS f
+          WHERE c.status = 'published' GROUP BY 1, 2) counted;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(facet ORDER BY facet, value), array_agg(value ORDER BY facet, value),
+           array_agg(-n ORDER BY facet, value) INTO facets, vals, deltas
+    FROM (SELECT f.facet, f.value, count(*)::integer AS n
+          FROM old_offers c,
+               offers_facet_values(c.facet_subjects, c.facet_grades, c.facet_sdgs, c.facet_municipality,
+                                   c.facet_region, c.facet_kind, c.format, c.price_dkk) AS f
+          WHERE c.status = 'published' GROUP BY 1, 2) counted;
+  ELSE
+    SELECT array_agg(facet ORDER BY facet, value), array_agg(value ORDER BY facet, value),
+           array_agg(n ORDER BY facet, value) INTO facets, vals, deltas
+    FROM (SELECT f.facet, f.value, sum(c.d)::integer AS n
+          FROM (SELECT -1 AS d, o.status, o.facet_subjects, o.facet_grades, o.facet_sdgs, o.facet_municipality,
+                       o.facet_region, o.facet_kind, o.format, o.price_dkk
+                FROM old_offers o JOIN new_offers n ON n.id = o.id
+                WHERE o.status = 'published'
+                  AND (o.status, o.facet_subjects, o.facet_grades, o.facet_sdgs, o.facet_municipality,
+                       o.facet_region, o.facet_kind, o.format, o.price_dkk)
+                      IS DISTINCT FROM (n.status, n.facet_subjects, n.facet_grades, n.facet_sdgs,
+                                        n.facet_municipality, n.facet_region, n.facet_kind, n.format, n.price_dkk)
+                UNION ALL
+                SELECT 1, n.status, n.facet_subjects, n.facet_grades, n.facet_sdgs, n.facet_municipality,
+                       n.facet_region, n.facet_kind, n.format, n.price_dkk
+                FROM new_offers n JOIN old_offers o ON o.id = n.id
+                WHERE n.status = 'published'
+                  AND (o.status, o.facet_subjects, o.facet_grades, o.facet_sdgs, o.facet_municipality,
+                       o.facet_region, o.facet_kind, o.format, o.price_dkk)
+                      IS DISTINCT FROM (n.status, n.facet_subjects, n.facet_grades, n.facet_sdgs,
+                                        n.facet_municipality, n.facet_region, n.facet_kind, n.format, n.price_dkk)
+               ) c,
+               offers_facet_values(c.facet_subjects, c.facet_grades, c.facet_sdgs, c.facet_municipality,
+                                   c.facet_region, c.facet_kind, c.format, c.price_dkk) AS f
+          GROUP BY 1, 2 HAVING sum(c.d) <> 0) counted;
+  END IF;
+  IF facets IS NOT NULL THEN
+    PERFORM offers_facetcount_add(facets, vals, deltas);
+  END IF;
+  RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER offers_facetcount_inserted
+  AFTER INSERT ON offers_offer REFERENCING NEW TABLE AS new_offers
+  FOR EACH STATEMENT EXECUTE FUNCTION offers_facetcount_changed();
+CREATE TRIGGER offers_facetcount_updated
+  AFTER UPDATE ON offers_offer REFERENCING OLD TABLE AS old_offers NEW TABLE AS new_offers
+  FOR EACH STATEMENT EXECUTE FUNCTION offers_facetcount_changed();
+CREATE TRIGGER offers_facetcount_deleted
+  AFTER DELETE ON offers_offer REFERENCING OLD TABLE AS old_offers
+  FOR EACH STATEMENT EXECUTE FUNCTION offers_facetcount_changed();
+
 -- Vectors stay in the row, uncompressed, unless the row would not fit: searching, counting and ranking
 -- read them for every hit, and fetching each from TOAST cost more than all the rest (benchmarks/README.md).
 ALTER TABLE offers_offer ALTER COLUMN search_vector SET STORAGE MAIN;
 
 -- Fill what is new for the offers there are.
 UPDATE offers_offer SET title = title;
+DELETE FROM offers_facetcount;
+INSERT INTO offers_facetcount (facet, value, offers)
+SELECT f.facet, f.value, count(*)
+FROM offers_offer c,
+     offers_facet_values(c.facet_subjects, c.facet_grades, c.facet_sdgs, c.facet_municipality, c.facet_region,
+                         c.facet_kind, c.format, c.price_dkk) AS f
+WHERE c.status = 'published'
+GROUP BY 1, 2 ORDER BY 1, 2;
 DELETE FROM offers_searchword;
 INSERT INTO offers_searchword (word, folded, offers)
 SELECT w, offers_fold(w), count(DISTINCT o.id)
@@ -221,6 +323,12 @@ GROUP BY w ORDER BY w;
 
 BACKWARD = r"""
 ALTER TABLE offers_offer ALTER COLUMN search_vector SET STORAGE EXTENDED;
+DROP TRIGGER offers_facetcount_deleted ON offers_offer;
+DROP TRIGGER offers_facetcount_updated ON offers_offer;
+DROP TRIGGER offers_facetcount_inserted ON offers_offer;
+DROP FUNCTION offers_facetcount_changed();
+DROP FUNCTION offers_facetcount_add(text[], text[], integer[]);
+DROP FUNCTION offers_facet_values(integer[], integer[], integer[], integer, integer, text, text, integer);
 DROP TRIGGER offers_offer_words_deleted ON offers_offer;
 DROP TRIGGER offers_offer_words_updated ON offers_offer;
 DROP TRIGGER offers_offer_words_inserted ON offers_offer;
@@ -322,6 +430,22 @@ class Migration(migrations.Migration):
             model_name="searchword",
             name="offers",
             field=models.IntegerField(default=0, verbose_name="published offers"),
+        ),
+        migrations.CreateModel(
+            name="FacetCount",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("facet", models.CharField(max_length=20, verbose_name="facet")),
+                ("value", models.CharField(max_length=40, verbose_name="value")),
+                ("offers", models.IntegerField(default=0, verbose_name="published offers")),
+            ],
+            options={
+                "verbose_name": "facet count",
+                "verbose_name_plural": "facet counts",
+                "constraints": [
+                    models.UniqueConstraint(fields=("facet", "value"), name="offer_facetcount_unique")
+                ],
+            },
         ),
         migrations.RemoveIndex(model_name="offer", name="offer_status_title"),
         migrations.AddIndex(
