@@ -381,6 +381,14 @@ class Offer(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("offers:offer_detail", args=[self.slug])
 
+    def get_format_display(self) -> str:
+        """The format's label. Replaces the method Django generates, which builds a dictionary of every
+        choice on each call (a result page shows twenty formats)."""
+        try:
+            return str(self.Format(self.format).label)
+        except ValueError:
+            return self.format
+
     @property
     def is_free(self) -> bool:
         return self.price_dkk == 0
