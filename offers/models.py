@@ -197,7 +197,7 @@ class OfferQuerySet(models.QuerySet):
 
     def matching(self, tsquery: str):
         """Offers whose search vector matches ``tsquery``, a to_tsquery() expression that
-        offers.search.TextQuery builds from cleaned words (never pass user input here)."""
+        offers.search_words.TextQuery builds from cleaned words (never pass user input here)."""
         return self.filter(search_vector=SearchQuery(tsquery, search_type="raw", config="danish"))
 
     def _through_exists(self, relation: str, column: str, ids):

@@ -1,8 +1,8 @@
 """The catalogue search itself, steps 2 and 3 of parse → query → count and fetch → present.
 
-- **Query**: ``TextQuery`` turns the words into a to_tsquery() expression (Danish stemming in PostgreSQL,
-  stop words left out, irregular forms and day-care words added, the last word as a prefix, similar
-  words for typos); ``Scope`` is the set of offers searched; ``FACET_SQL`` says how each facet filters
+- **Query**: ``offers.search_words.TextQuery`` turns the words into a to_tsquery() expression (Danish
+  stemming in PostgreSQL, stop words left out, irregular forms and day-care words added, the last word as
+  a prefix, similar words for typos); ``Scope`` is the set of offers searched; ``FACET_SQL`` says how each facet filters
   and what it counts, ``SORT_SQL`` how each order sorts.
 - **Count and fetch**: ``run_search()`` answers with ONE query that selects the hits once (GIN index on
   the search vector) and from them the ids of the page, the total and the count of every facet choice
@@ -20,142 +20,21 @@ offers/search.py presents a SearchResult as a page, offers/api.py as JSON.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.postgres.search import TrigramSimilarity
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import CharField, QuerySet, Value
+from django.db.models import QuerySet
 
 from offers.filters import DEFAULT_SORT, FACETS, ReferenceData, SearchParams
-from offers.folding import fold, words
-from offers.models import Offer, SearchWord
-from offers.search_words import PHRASES, STOP_WORDS, WORD_FORMS
+from offers.folding import fold
+from offers.models import Offer
+from offers.search_words import TextQuery, phrases, similar_words
 
 FEW_HITS = 3  # fewer full-text hits than this: also look for similar words (typos)
-MAX_WORDS = 8
-MAX_WORD_LENGTH = 40
-SIMILAR_PER_WORD = 3
-SIMILARITY_MARGIN = 0.1  # similar words must be about as close as the closest one
-MIN_LENGTH_RATIO = 0.6  # a much shorter word is another word: "bio" is not what "bioloji" meant
 CACHE_SECONDS = 300  # bounds how long a result can be stale if a reader races a writer's commit
-
-
-# --- The words -------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TextQuery:
-    """The words of a search, each with its alternatives, as a to_tsquery() expression.
-
-    Words AND together, alternatives OR; the last word and its alternatives also match as a prefix
-    ("vikinge" finds "vikingetid"). Small words ("og", "i", "et": offers.search_words.STOP_WORDS) are left
-    out, as PostgreSQL leaves them out of every search vector; irregular forms ("museum" – "museer") and
-    day-care words ("vuggestue" – the stage "dagtilbud") come as alternatives. A word of two or three
-    letters may be an abbreviation: "hc" and "H.C." also look for "h.c", the one word PostgreSQL makes of
-    "H.C." in a text. Only folded letters and digits survive parsing (and the dots of an abbreviation), so
-    quoting them is safe.
-    """
-
-    terms: tuple[tuple[str, ...], ...] = ()
-    small_words: tuple[str, ...] = ()  # the words left out
-    listed: frozenset[str] = frozenset()  # typed words whose alternatives come from offers.search_words
-
-    @classmethod
-    def parse(cls, text: str) -> TextQuery:
-        text = _ABBREVIATION_DOT.sub("", fold(text))
-        tokens = [w for w in words(text) if len(w) <= MAX_WORD_LENGTH]
-        terms, small, listed, i = [], [], set(), 0
-        while i < len(tokens):
-            pair = tuple(tokens[i : i + 2])
-            if pair in PHRASES:
-                terms.append(PHRASES[pair])
-                listed.add(PHRASES[pair][0])
-                i += 2
-                continue
-            token = tokens[i]
-            i += 1
-            if token in STOP_WORDS:
-                small.append(token)
-                continue
-            terms.append((token, *_abbreviations(token), *WORD_FORMS.get(token, ())))
-            if token in WORD_FORMS:
-                listed.add(token)
-        return cls(tuple(terms[:MAX_WORDS]), tuple(small), frozenset(listed))
-
-    def __bool__(self) -> bool:
-        return bool(self.terms)
-
-    @property
-    def typed(self) -> list[str]:
-        return [term[0] for term in self.terms]
-
-    @property
-    def corrigible(self) -> list[str]:
-        """Typed words that may be misspelt: not the ones the word lists know."""
-        return [word for word in self.typed if word not in self.listed]
-
-    def tsquery(self, *, prefix: bool = True) -> str:
-        """The to_tsquery() expression; with ``prefix=False`` whole words only (to rank them higher)."""
-        last = len(self.terms) - 1 if prefix else -1
-        return " & ".join(
-            "(" + " | ".join(f"'{word}':*" if i == last else f"'{word}'" for word in term) + ")"
-            for i, term in enumerate(self.terms)
-        )
-
-    def widened(self, similar: dict[str, list[str]]) -> TextQuery:
-        return TextQuery(
-            tuple((*term, *similar.get(term[0], [])) for term in self.terms), self.small_words, self.listed
-        )
-
-
-# The dot after a single letter that another single letter follows: "h.c. andersen" -> "hc. andersen".
-_ABBREVIATION_DOT = re.compile(r"(?<=\b[^\W\d_])\.(?=[^\W\d_]\b)")
-
-
-def _abbreviations(token: str) -> tuple[str, ...]:
-    return (".".join(token),) if 2 <= len(token) <= 3 and token.isalpha() else ()
-
-
-def similar_words(tokens: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
-    """For each typed word of three letters or more that no published offer uses, up to SIMILAR_PER_WORD
-    words of published offers that look like it (pg_trgm), best first, as (shown word, folded word).
-    One query.
-
-    Only words about as similar as the best one count, and no word much shorter than the typed one:
-    "matmatik" means "matematik", not also "matematikdag"; "fotosyntese" does not mean "fotos"."""
-    tokens = [t for t in dict.fromkeys(tokens) if len(t) >= 3]
-    if not tokens:
-        return {}
-    branches = [
-        SearchWord.objects.filter(folded__trigram_similar=token)
-        .annotate(token=Value(token, output_field=CharField()), similarity=TrigramSimilarity("folded", token))
-        .order_by("-similarity", "word")
-        .values_list("token", "word", "folded", "similarity")[: SIMILAR_PER_WORD + 1]
-        for token in tokens
-    ]
-    rows = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
-    found: dict[str, list[tuple[str, str, float]]] = {}
-    for token, word, folded, similarity in rows:
-        found.setdefault(token, []).append((word, folded, similarity))
-    result = {}
-    for token, candidates in found.items():
-        if any(folded == token for _word, folded, _similarity in candidates):
-            continue  # a known word: nothing to correct
-        usable = [
-            (w, f, sim)
-            for w, f, sim in candidates
-            if words(f) == [f] and len(f) >= MIN_LENGTH_RATIO * len(token) and f not in STOP_WORDS
-        ]
-        if usable:
-            best = max(sim for _w, _f, sim in usable)
-            result[token] = [(w, f) for w, f, sim in usable if sim >= best - SIMILARITY_MARGIN][
-                :SIMILAR_PER_WORD
-            ]
-    return result
 
 
 # --- Where to look, how to filter, count and sort ---------------------------------------------------------
@@ -611,20 +490,20 @@ def _search(
                     for token, pairs in found.items()
                 }
             )
-            phrases = _phrases(typed.typed, found)
+            corrected = phrases(typed.typed, found)
             wider = count_and_fetch(
                 widened,
                 params,
                 scope,
                 reference,
                 rank=[widened, typed],  # words as typed weigh more than similar words
-                phrases=[TextQuery.parse(p) for p in phrases],
+                phrases=[TextQuery.parse(p) for p in corrected],
                 **window,
             )
             if wider.total > counted.total:  # the similar words found more: use them
                 counted = wider
                 suggestions = sorted(
-                    ((p, n) for p, n in zip(phrases, wider.phrases, strict=True) if n), key=lambda s: -s[1]
+                    ((p, n) for p, n in zip(corrected, wider.phrases, strict=True) if n), key=lambda s: -s[1]
                 )
                 similar = list(dict.fromkeys(w for pairs in found.values() for w, _f in pairs))
     counts_without = {}
@@ -652,15 +531,3 @@ def _active(params: SearchParams) -> list[str]:
     names = ["q"] if params.q else []
     names += [name for name, _values in params.facets]
     return names + (["dato"] if params.day else [])
-
-
-def _phrases(typed: list[str], found: dict[str, list[tuple[str, str]]]) -> list[str]:
-    """Up to three corrected queries: each typed word replaced by its 1st, 2nd, 3rd similar word."""
-    phrases = []
-    for k in range(SIMILAR_PER_WORD):
-        phrase = []
-        for token in typed:
-            options = found.get(token, [])
-            phrase.append(options[min(k, len(options) - 1)][0] if options else token)
-        phrases.append(" ".join(phrase))
-    return list(dict.fromkeys(phrases))
