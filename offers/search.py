@@ -62,7 +62,7 @@ Context keys (do not use these names for other things in a page that includes th
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from urllib.parse import quote_plus
 
@@ -284,7 +284,12 @@ def _wider(result: SearchResult, links: Links, version: int) -> WiderSearch | No
     ):
         return None
     whole = run_search(
-        params, Scope.whole(), reference=result.reference, version=version, facets=(), per_page=1
+        replace(params, page=""),
+        Scope.whole(),
+        reference=result.reference,
+        version=version,
+        facets=(),
+        per_page=1,
     )
     if whole.total <= result.total:
         return None

@@ -77,27 +77,33 @@ _PUBLISHED: list = []
 @dataclass(frozen=True)
 class FacetSql:
     """How one facet reads an offer ``o``: ``values`` is the SQL of its value(s) on the row (an integer
-    array when ``array``) with ``values_args(params)`` as its parameters; ``where(selected)`` gives the
-    condition that keeps the chosen values. Facets of reference data (``by_id``) count and filter by id."""
+    array when ``array``) with ``values_args(params)`` as its parameters; ``where(selected, params)`` gives
+    the condition that keeps the chosen values (``condition`` when it is not "the row's value is one of the
+    chosen"). Facets of reference data (``by_id``) count and filter by id. ``stored``: offers_facetcount
+    keeps the counts of its values (offers migration 0007); a facet that depends on the search (a distance
+    from a chosen school) is not stored and is always counted over the hits."""
 
     values: str
     array: bool = False
     by_id: bool = False
     values_args: Callable[[SearchParams], list] = lambda params: []
-    condition: str = ""  # a fixed condition instead of "the row's value is one of the chosen"
+    condition: Callable[[list, SearchParams], tuple[str, list]] | None = None
+    stored: bool = True
 
-    def where(self, selected: list) -> tuple[str, list]:
+    def where(self, selected: list, params: SearchParams) -> tuple[str, list]:
         if self.condition:
-            return self.condition, []
+            return self.condition(selected, params)
         if self.array:
-            return f"{self.values} && %s::integer[]", [selected]
-        return f"{self.values} = ANY(%s)", [selected]
+            return f"{self.values} && %s::integer[]", [*self.values_args(params), selected]
+        return f"{self.values} = ANY(%s)", [*self.values_args(params), selected]
 
 
 FACET_SQL: dict[str, FacetSql] = {
     "fag": FacetSql("o.facet_subjects", array=True, by_id=True),
     "klassetrin": FacetSql("o.facet_grades", array=True, by_id=True),
-    "gratis": FacetSql("CASE WHEN o.price_dkk = 0 THEN '1' END", condition="o.price_dkk = 0"),
+    "gratis": FacetSql(
+        "CASE WHEN o.price_dkk = 0 THEN '1' END", condition=lambda selected, params: ("o.price_dkk = 0", [])
+    ),
     "format": FacetSql("o.format"),
     "region": FacetSql("o.facet_region", by_id=True),
     "kommune": FacetSql("o.facet_municipality", by_id=True),
@@ -172,7 +178,7 @@ def _hits_sql(
     conditions, condition_args, flags = [scope.sql], list(scope.params), []
     for name, values in params.facets:
         selected = reference.ids(name, values) if FACET_SQL[name].by_id else list(values)
-        sql, sql_args = FACET_SQL[name].where(selected)
+        sql, sql_args = FACET_SQL[name].where(selected, params)
         if name in required:
             conditions.append(sql)
             condition_args += sql_args
@@ -227,8 +233,14 @@ def count_and_fetch(
     with no facet chosen all of them, with one facet chosen that facet's own (its other choices are
     counted without it); the hits are then only the offers that have the chosen value."""
     chosen = [name for name, _values in params.facets]
-    whole = not text and not scope.narrowed and not params.day and len(chosen) <= 1
-    from_table = [name for name in facets if whole and chosen in ([], [name])]
+    whole = (
+        not text
+        and not scope.narrowed
+        and not params.day
+        and len(chosen) <= 1
+        and all(FACET_SQL[name].stored for name in chosen)
+    )
+    from_table = [name for name in facets if whole and FACET_SQL[name].stored and chosen in ([], [name])]
     rank = list(rank) if params.sort == DEFAULT_SORT else []
     counted = [name for name in facets if name not in from_table]
     phrases = list(phrases)
