@@ -151,19 +151,20 @@ def _hits_sql(
     reference: ReferenceData,
     *,
     facets: Iterable[str] = (),
-    rank: Iterable[TextQuery] = (),
+    rank: Iterable[str] = (),
     required: Iterable[str] = (),
     marks: Iterable[TextQuery] = (),
 ) -> tuple[str, list, list[str]]:
     """The hits of a search as SQL: the offers in the scope that match the words and the ``required``
-    facets, with the values of ``facets``, a rank by ``rank``'s queries, whether they match each of
+    facets, with the values of ``facets``, a rank (the sum of ts_rank() by each to_tsquery() expression
+    of ``rank``), whether they match each of
     ``marks`` (as m_<i>), and per other active filter (facets and date) whether they pass it, as f_<name>. Offers that fail two of those filters or more
     count for nothing and are left out; those that fail one count for that filter's facet and for "without
     this filter"."""
     sort = SORT_SQL[params.sort]
     columns = ["o.id", "o.created", f"{sort.column} AS sort_key"]
     args = sort.column_args(params)
-    ranks = [q for query in rank for q in (query.tsquery(), query.tsquery(prefix=False))]
+    ranks = list(rank)
     if ranks:
         columns.append(
             " + ".join(["ts_rank(o.search_vector, to_tsquery('danish', %s))"] * len(ranks)) + " AS rank"
@@ -223,11 +224,11 @@ def count_and_fetch(
     facets: list[str],
     offset: int,
     limit: int,
-    rank: Iterable[TextQuery] = (),
+    rank: Iterable[str] = (),
     phrases: Iterable[TextQuery] = (),
 ) -> Counted:
     """The page's ids, the total and the facet counts of a search in one query (see the module docstring);
-    with ``rank`` (the words, and as typed if they were widened) the best match first.
+    with ``rank`` (to_tsquery() expressions, see _ranks()) the best match first.
 
     Without words and date in the whole catalogue, the counts of every offer come from offers_facetcount:
     with no facet chosen all of them, with one facet chosen that facet's own (its other choices are
@@ -488,9 +489,7 @@ def _search(
     typed: TextQuery, params: SearchParams, scope: Scope, reference, facets, per_page, number
 ) -> dict:
     window = {"facets": facets, "offset": (number - 1) * per_page, "limit": per_page}
-    plain = counted = count_and_fetch(
-        typed or None, params, scope, reference, rank=[typed] if typed else [], **window
-    )
+    plain = counted = count_and_fetch(typed or None, params, scope, reference, rank=_ranks(typed), **window)
     wider, similar, suggestions = counted, [], []
     if typed and counted.total < FEW_HITS:
         found = similar_words(typed.corrigible)
@@ -508,7 +507,7 @@ def _search(
                 params,
                 scope,
                 reference,
-                rank=[widened, typed],  # words as typed weigh more than similar words
+                rank=_ranks(widened, typed),
                 phrases=[TextQuery.parse(p) for p in corrected],
                 **window,
             )
@@ -536,6 +535,15 @@ def _search(
         "suggestions": suggestions,
         "counts_without": counts_without,
     }
+
+
+def _ranks(text: TextQuery, typed: TextQuery | None = None) -> list[str]:
+    """What relevance adds up: whole words weigh more than words that only begin alike, and words as typed
+    more than similar words."""
+    if not text:
+        return []
+    ranks = [text.tsquery(), text.tsquery(prefix=False)]
+    return [*ranks, typed.tsquery()] if typed else ranks
 
 
 def _active(params: SearchParams) -> list[str]:
