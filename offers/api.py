@@ -4,13 +4,14 @@ their OpenAPI description (offers/openapi.yaml)."""
 
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlencode
 
-from django.core.paginator import InvalidPage
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
+from offers.filters import ReferenceData, parse
 from offers.models import Offer
-from offers.search_engine import run_search
+from offers.search_engine import PageOutOfRange, Scope, catalogue_version, run_search
 
 JSON_OPTIONS = {"ensure_ascii": False}
 DESCRIPTION = Path(__file__).with_name("openapi.yaml")
@@ -41,27 +42,32 @@ def _error(status: int, message: str, **extra) -> JsonResponse:
 
 @require_GET
 def offer_list(request: HttpRequest) -> JsonResponse:
-    result = run_search(request.GET, Offer.objects.published(), facets=())
-    if result.ignored:
-        return _error(400, "Invalid parameters.", parameters=result.ignored)
+    version = catalogue_version()
+    reference = ReferenceData.for_version(version)
+    params, _form = parse(request.GET, reference)
+    if params.ignored:
+        return _error(400, "Invalid parameters.", parameters=list(params.ignored))
     try:
-        page = result.paginator.page(request.GET.get("page") or 1)
-    except InvalidPage:
+        result = run_search(
+            params, Scope.whole(), reference=reference, version=version, facets=(), strict_page=True
+        )
+    except PageOutOfRange:
         return _error(404, "No such page.")
-    query = request.GET.copy()
+    pairs = params.pairs()  # the understood parameters only, each within its limit
 
-    def link(number: int) -> str:
-        query["page"] = str(number)
-        return request.build_absolute_uri("?" + query.urlencode())
+    def link(number: int) -> str | None:
+        if not 1 <= number <= result.pages:
+            return None
+        return request.build_absolute_uri("?" + urlencode([*pairs, ("page", str(number))]))
 
     return JsonResponse(
         {
             "count": result.total,
-            "page": page.number,
-            "pages": result.paginator.num_pages,
-            "next": link(page.next_page_number()) if page.has_next() else None,
-            "previous": link(page.previous_page_number()) if page.has_previous() else None,
-            "results": [offer_item(request, offer) for offer in page],
+            "page": result.page_number,
+            "pages": result.pages,
+            "next": link(result.page_number + 1),
+            "previous": link(result.page_number - 1),
+            "results": [offer_item(request, offer) for offer in result.offers()],
         },
         json_dumps_params=JSON_OPTIONS,
     )

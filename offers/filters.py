@@ -1,30 +1,49 @@
-"""The catalogue's filters: one django-filter FilterSet behind /tilbud/, scoped catalogues and /api/tilbud/.
+"""The catalogue's parameters, parsed once: the first step of the search (parse → query → count and fetch →
+present; see offers/search_engine.py and offers/search.py).
 
-Parameters are Danish and shareable: q, fag, klassetrin, kommune, region, format, udbyder, verdensmaal,
-gratis, dato, sorter. Every facet is repeatable (OR within a facet, AND across facets). Unknown values are
-dropped rather than failing the whole search; ``OfferFilterSet.ignored()`` says which parameters were.
+/tilbud/, every scoped catalogue and /api/tilbud/ take the same Danish, shareable parameters: q, fag,
+klassetrin, gratis, format, region, kommune, udbyder, verdensmaal, dato, sorter and page. Facets are
+repeatable (OR within a facet, AND across facets). ``parse()`` cuts every parameter to its limit before
+anything else sees it (q to MAX_QUERY_LENGTH characters, at most MAX_VALUES values of a facet, any other
+value to MAX_VALUE_LENGTH characters), keeps the values it knows and names the parameters it left out,
+wholly or partly, so that the page can say so without echoing them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import datetime
+from dataclasses import dataclass, field, replace
 
-import django_filters
 from django import forms
 from django.db.models import CharField, IntegerField, Value
 from django.db.models.functions import Cast
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality, Region
 from offers.folding import danish_sort_key
 from offers.models import SDG, GradeLevel, Offer, Provider, Subject
 
+# The facets in the order the page shows them, with their labels.
+FACETS = {
+    "fag": _("Subject"),
+    "klassetrin": _("Grade"),
+    "gratis": _("Price"),
+    "format": _("Format"),
+    "region": _("Region"),
+    "kommune": _("Municipality"),
+    "udbyder": _("Kind of learning place"),
+    "verdensmaal": _("Sustainable development goal"),
+}
 DEFAULT_SORT = "relevans"  # best match first; without search words the newest first
 SORT_CHOICES = [(DEFAULT_SORT, _("Relevance")), ("nyeste", _("Newest first")), ("titel", _("Title"))]
-# The issue names the orders in English; integrators may use either word.
+# The issue named the orders in English; integrators may use either word.
 SORT_ALIASES = {"relevance": "relevans", "newest": "nyeste", "title": "titel"}
+PARAMETERS = ["q", *FACETS, "dato", "sorter"]  # canonical order in every link the page makes
+
 MAX_QUERY_LENGTH = 200
+MAX_VALUES = 20  # values of one facet; more are left out (and reported)
+MAX_VALUE_LENGTH = 40  # any other value: slugs, codes, dates, page numbers
 
 
 @dataclass(frozen=True)
@@ -36,22 +55,32 @@ class Choice:
 
 @dataclass
 class ReferenceData:
-    """The choices of the model-backed facets (subjects, grades, SDGs, places), loaded in one query."""
+    """The choices of every facet (subjects, grades, SDGs, municipalities, regions from the database;
+    formats, kinds of place and "free" from the models), and the subjects, grades and SDGs themselves for
+    the offer cards, kept per process under the catalogue version, which their tables advance (offers
+    migration 0007)."""
 
     choices: dict[str, list[Choice]] = field(default_factory=dict)
+    by_id: dict[str, dict[int, Choice]] = field(default_factory=dict)
+    values: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "subjects", "grades", "sdgs": id -> (position in the model's order, object)
+    vocabularies: dict[str, dict[int, tuple[int, object]]] = field(default_factory=dict)
+
+    @classmethod
+    def for_version(cls, version: int) -> ReferenceData:
+        if _reference[0] != version:
+            _reference[:] = [version, cls.load()]
+        return _reference[1]
 
     @classmethod
     def load(cls) -> ReferenceData:
         def rows(facet, queryset, value, label, order):
             return queryset.order_by().values_list(
-                Value(facet, output_field=CharField()),
-                "id",
-                value,
-                label,
-                order,
+                Value(facet, output_field=CharField()), "id", value, label, order
             )
 
-        union = rows("fag", Subject.objects, "slug", "name", Value(0, output_field=IntegerField())).union(
+        zero = Value(0, output_field=IntegerField())
+        union = rows("fag", Subject.objects, "slug", "name", zero).union(
             rows("klassetrin", GradeLevel.objects, "slug", "name", "order"),
             rows(
                 "verdensmaal",
@@ -60,8 +89,8 @@ class ReferenceData:
                 "name_da",
                 "number",
             ),
-            rows("kommune", Municipality.objects, "code", "name", Value(0, output_field=IntegerField())),
-            rows("region", Region.objects, "code", "name", Value(0, output_field=IntegerField())),
+            rows("kommune", Municipality.objects, "code", "name", zero),
+            rows("region", Region.objects, "code", "name", zero),
             all=True,
         )
         data = cls()
@@ -69,137 +98,136 @@ class ReferenceData:
             union, key=lambda r: (r[0], r[4], danish_sort_key(r[3]))
         ):
             data.choices.setdefault(facet, []).append(Choice(pk, value, label))
-        data.choices["format"] = [Choice(None, v, str(label)) for v, label in Offer.Format.choices]
-        data.choices["udbyder"] = [Choice(None, v, str(label)) for v, label in Provider.Kind.choices]
+        # Labels of the models' choices stay lazy: they are translated when a page shows them.
+        data.choices["format"] = [Choice(None, v, label) for v, label in Offer.Format.choices]
+        data.choices["udbyder"] = [Choice(None, v, label) for v, label in Provider.Kind.choices]
+        data.choices["gratis"] = [Choice(None, "1", _("Free only"))]
+        data.by_id = {
+            facet: {c.id: c for c in choices if c.id is not None} for facet, choices in data.choices.items()
+        }
+        data.values = {facet: frozenset(c.value for c in choices) for facet, choices in data.choices.items()}
+        data.vocabularies = {
+            name: {obj.id: (i, obj) for i, obj in enumerate(model.objects.all())}
+            for name, model in (("subjects", Subject), ("grades", GradeLevel), ("sdgs", SDG))
+        }
         return data
 
-    def ids(self, facet: str, values: Iterable[str]) -> list[int]:
+    def ids(self, facet: str, values: tuple[str, ...]) -> list[int]:
         wanted = set(values)
         return [c.id for c in self.choices.get(facet, []) if c.value in wanted]
 
-
-class LenientMultipleChoiceField(forms.MultipleChoiceField):
-    """Keeps the known values of a repeated parameter and drops the others instead of failing."""
-
-    def clean(self, value):
-        values = self.to_python(value)
-        kept = list(dict.fromkeys(v for v in values if self.valid_value(v)))
-        self.dropped = len(kept) < len(set(values))
-        return kept
+    def label(self, facet: str, value: str) -> str:
+        return next((c.label for c in self.choices.get(facet, []) if c.value == value), value)
 
 
-class FacetFilter(django_filters.MultipleChoiceFilter):
-    field_class = LenientMultipleChoiceField
+_reference: list = [None, None]  # [catalogue version, ReferenceData]
 
 
 class CatalogueForm(forms.Form):
-    """The form around the filters; ``sorter`` orders the results and filters nothing."""
+    """The parameters that are fields of the search form (the facets are links; ``parse()`` reads them)."""
 
-    sorter = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
+    q = forms.CharField(
+        label=_("Search words"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
+    )
+    dato = forms.DateField(
+        label=_("Available on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    sorter = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=SORT_CHOICES,
+        required=False,
+        # Django's default message repeats the value; this one (Django's, translated) does not.
+        error_messages={
+            "invalid_choice": _("Select a valid choice. That choice is not one of the available choices.")
+        },
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "catalogue-%s")  # unique beside the header's search box
         super().__init__(*args, **kwargs)
 
-    def clean_sorter(self):
-        return self.cleaned_data.get("sorter") or ""
+
+@dataclass(frozen=True)
+class SearchParams:
+    """What a search asks, cleaned: the input of offers.search_engine.run_search()."""
+
+    q: str = ""
+    facets: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name, values) with values, in FACETS order
+    day: datetime.date | None = None
+    sort: str = DEFAULT_SORT
+    page: str = ""  # as given; the paginator decides what it means
+    ignored: tuple[str, ...] = ()  # parameters (names) left out wholly or partly
+
+    def selected(self, name: str) -> tuple[str, ...]:
+        return dict(self.facets).get(name, ())
+
+    def without(self, name: str) -> SearchParams:
+        """The same search without the parameter ``name`` (a facet, "q" or "dato")."""
+        if name == "q":
+            return replace(self, q="")
+        if name == "dato":
+            return replace(self, day=None)
+        return replace(self, facets=tuple(pair for pair in self.facets if pair[0] != name))
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The parameters as (name, value) in canonical order, defaults left out: every link's basis."""
+        pairs = [("q", self.q)] if self.q else []
+        pairs += [(name, value) for name, values in self.facets for value in values]
+        if self.day:
+            pairs.append(("dato", self.day.isoformat()))
+        if self.sort != DEFAULT_SORT:
+            pairs.append(("sorter", self.sort))
+        return pairs
 
 
-class OfferFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search words"),
-        method="filter_text",
-        strip=True,
-        # Longer input is cut by offers.search.TextQuery rather than rejected.
-        widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
+def limited(data: QueryDict) -> tuple[QueryDict, set[str]]:
+    """Only the known parameters, each cut to its limit, and the names of those that were cut."""
+    cut: set[str] = set()
+    kept = QueryDict(mutable=True)
+    for name in (*PARAMETERS, "page"):
+        if name not in data:
+            continue
+        if name in FACETS:
+            values = data.getlist(name)
+            if len(values) > MAX_VALUES:
+                values = values[:MAX_VALUES]
+                cut.add(name)
+            kept.setlist(name, [value[:MAX_VALUE_LENGTH] for value in values])
+        else:
+            limit = MAX_QUERY_LENGTH if name == "q" else MAX_VALUE_LENGTH
+            kept[name] = data.get(name, "")[:limit]
+    if kept.get("sorter") in SORT_ALIASES:
+        kept["sorter"] = SORT_ALIASES[kept["sorter"]]
+    return kept, cut
+
+
+def parse(data: QueryDict, reference: ReferenceData) -> tuple[SearchParams, CatalogueForm]:
+    """The search ``data`` asks for, and the bound form the page shows (with its errors). A facet keeps
+    the values it knows, once each, and drops the others instead of failing."""
+    kept, cut = limited(data)
+    page = kept.pop("page", [""])[-1]
+    form = CatalogueForm(kept)
+    form.is_valid()
+    cleaned = form.cleaned_data
+    ignored = cut | {name for name in form.errors if name in kept}
+    facets = []
+    for name in FACETS:
+        given = kept.getlist(name)
+        known = tuple(dict.fromkeys(value for value in given if value in reference.values[name]))
+        if len(known) < len(set(given)):
+            ignored.add(name)
+        if known:
+            facets.append((name, known))
+    params = SearchParams(
+        q=cleaned.get("q") or "",
+        facets=tuple(facets),
+        day=cleaned.get("dato"),
+        sort=cleaned.get("sorter") or DEFAULT_SORT,
+        page=page,
+        ignored=tuple(sorted(ignored)),
     )
-    fag = FacetFilter(label=_("Subject"), method="filter_subjects")
-    klassetrin = FacetFilter(label=_("Grade"), method="filter_grades")
-    gratis = django_filters.ChoiceFilter(
-        label=_("Price"), choices=[("1", _("Free only"))], method="filter_free"
-    )
-    format = FacetFilter(label=_("Format"), method="filter_format")
-    region = FacetFilter(label=_("Region"), method="filter_regions")
-    kommune = FacetFilter(label=_("Municipality"), method="filter_municipalities")
-    udbyder = FacetFilter(label=_("Kind of learning place"), method="filter_provider_kinds")
-    verdensmaal = FacetFilter(label=_("Sustainable development goal"), method="filter_sdgs")
-    dato = django_filters.DateFilter(
-        label=_("Available on"),
-        method="filter_available_on",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-
-    class Meta:
-        model = Offer
-        fields: list[str] = []
-        form = CatalogueForm
-
-    def __init__(self, data=None, queryset=None, *, reference: ReferenceData, **kwargs):
-        super().__init__(data, queryset, **kwargs)
-        self.reference = reference
-        # The free-text condition, a to_tsquery() expression (offers.search.TextQuery); search code may
-        # widen it (typo tolerance) before building querysets.
-        self.tsquery: str | None = None
-        for name, flt in self.filters.items():
-            if isinstance(flt, FacetFilter):
-                flt.extra["choices"] = [(c.value, c.label) for c in reference.choices.get(name, [])]
-
-    # -- building querysets ---------------------------------------------------------------------------
-
-    def filter_queryset(self, queryset):
-        return self.queryset_without(queryset=queryset)
-
-    def queryset_without(self, *names: str, queryset=None):
-        """The base queryset with every valid filter applied except ``names`` (for facet counts)."""
-        qs = self.queryset if queryset is None else queryset
-        for name, value in self.form.cleaned_data.items():
-            if name in self.filters and name not in names:
-                qs = self.filters[name].filter(qs, value)
-        return qs
-
-    def active(self) -> dict[str, object]:
-        """Filters that narrow the search, by parameter name (q included)."""
-        return {
-            name: value
-            for name, value in self.form.cleaned_data.items()
-            if name in self.filters and value not in (None, "", [], False)
-        }
-
-    def ignored(self) -> list[str]:
-        """Parameters (names) whose value was not understood, wholly or partly."""
-        self.form.is_valid()
-        names = [name for name in self.form.errors if name in self.data]
-        names += [name for name, field in self.form.fields.items() if getattr(field, "dropped", False)]
-        return sorted(set(names))
-
-    # -- filter methods -------------------------------------------------------------------------------
-
-    def filter_text(self, qs, name, value):
-        return qs.matching(self.tsquery) if self.tsquery else qs
-
-    def filter_subjects(self, qs, name, value):
-        return qs.with_any_subject(self.reference.ids("fag", value))
-
-    def filter_grades(self, qs, name, value):
-        return qs.for_any_grade(self.reference.ids("klassetrin", value))
-
-    def filter_sdgs(self, qs, name, value):
-        return qs.with_any_sdg(self.reference.ids("verdensmaal", value))
-
-    def filter_municipalities(self, qs, name, value):
-        return qs.in_municipalities(self.reference.ids("kommune", value))
-
-    def filter_regions(self, qs, name, value):
-        return qs.in_regions(self.reference.ids("region", value))
-
-    def filter_format(self, qs, name, value):
-        return qs.of_format(value)
-
-    def filter_provider_kinds(self, qs, name, value):
-        return qs.by_provider_kind(value)
-
-    def filter_free(self, qs, name, value):
-        return qs.free()
-
-    def filter_available_on(self, qs, name, value):
-        return qs.available_on(value)
+    return params, form

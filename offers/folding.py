@@ -1,10 +1,12 @@
-"""Danish text normalisation for search and sorting, the Python twin of SQL offers_fold() (migration 0004).
+"""Danish text normalisation for search and sorting, the Python twin of SQL offers_fold() (offers migration
+0004) and offers_sort_key() (offers migration 0007).
 
 Folding makes "HÅNDVÆRK", "haandværk" and "håndværk" the same word and "café" the same as "cafe", and
 is applied to both the offers' search vectors (in the database) and the teacher's query (here).
 """
 
 import re
+from functools import lru_cache
 
 # Keep in step with FOLD_FROM/FOLD_TO in offers/migrations/0004_search_quality.py (a test compares them).
 FOLD_FROM = "ÆØÅÄäÖöÜüÁÀÂáàâÉÈÊËéèêëÍÌÎÏíìîïÓÒÔóòôÚÙÛúùûÝýÿÇçÑñ/"
@@ -25,5 +27,8 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=4096)
 def danish_sort_key(text: str) -> str:
-    return text.lower().replace("aa", "å").translate(_SORT_TABLE)
+    """A key that sorts the Danish way by plain code-point order: accents folded, æ, ø, å after z, "aa" as
+    "å" (the same as the offers' ``title_sort`` column)."""
+    return fold(text).translate(_SORT_TABLE)

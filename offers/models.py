@@ -215,6 +215,11 @@ class OfferQuerySet(DistanceQuerySet):
         site")."""
         return access.visible(self, user, public=Q(status=Offer.Status.PUBLISHED))
 
+    def by_title(self):
+        """In Danish alphabetical order of their titles (æ, ø, å after z; "Aa" as "Å"), whatever the
+        database's collation: ``title_sort`` is a sort key compared byte by byte (offers migration 0007)."""
+        return self.order_by("title_sort", "pk")
+
     def with_card_relations(self):
         """What a list of offer cards needs, in a constant number of queries (without the search vector,
         which no page shows)."""
@@ -224,12 +229,13 @@ class OfferQuerySet(DistanceQuerySet):
             .defer("search_vector")
         )
 
-    # The catalogue's filters (offers/filters.py). Many-to-many filters are EXISTS subqueries, so they
+    # Filters by the catalogue's facets for other code (the catalogue search itself builds its SQL from the
+    # facet columns below: offers/search_engine.py). Many-to-many filters are EXISTS subqueries, so they
     # never duplicate rows and combine freely with counting and grouping.
 
     def matching(self, tsquery: str):
         """Offers whose search vector matches ``tsquery``, a to_tsquery() expression that
-        offers.search.TextQuery builds from cleaned words (never pass user input here)."""
+        offers.search_words.TextQuery builds from cleaned words (never pass user input here)."""
         return self.filter(search_vector=SearchQuery(tsquery, search_type="raw", config="danish"))
 
     def _through_exists(self, relation: str, column: str, ids):
@@ -383,6 +389,16 @@ class Offer(models.Model):
     # Maintained by a database trigger (see migration 0002) from title, summary, themes,
     # description and the provider's name, so every write path keeps it current.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Kept by the same trigger for the catalogue search (offers migration 0007): the facet values of the
+    # offer (ids of its subjects, grades, SDGs; its place's municipality, region and kind), counted in one
+    # pass over the hits, and its title as a Danish sort key.
+    facet_subjects = ArrayField(models.IntegerField(), default=list, editable=False)
+    facet_grades = ArrayField(models.IntegerField(), default=list, editable=False)
+    facet_sdgs = ArrayField(models.IntegerField(), default=list, editable=False)
+    facet_municipality = models.IntegerField(null=True, editable=False)
+    facet_region = models.IntegerField(null=True, editable=False)
+    facet_kind = models.CharField(max_length=20, blank=True, default="", editable=False)
+    title_sort = models.CharField(max_length=200, blank=True, default="", editable=False, db_collation="C")
 
     objects = OfferQuerySet.as_manager()
 
@@ -394,7 +410,10 @@ class Offer(models.Model):
             GinIndex(fields=["search_vector"], name="offer_search_vector_gin"),
             models.Index(fields=["status", "-created"], name="offer_status_created"),
             models.Index(fields=["format"], name="offer_format"),
-            models.Index(fields=["status", "title"], name="offer_status_title"),
+            models.Index(fields=["status", "title_sort"], name="offer_status_title_sort"),
+            GinIndex(fields=["facet_subjects"], name="offer_facet_subjects"),
+            GinIndex(fields=["facet_grades"], name="offer_facet_grades"),
+            GinIndex(fields=["facet_sdgs"], name="offer_facet_sdgs"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -426,6 +445,14 @@ class Offer(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("offers:offer_detail", args=[self.slug])
+
+    def get_format_display(self) -> str:
+        """The format's label. Replaces the method Django generates, which builds a dictionary of every
+        choice on each call (a result page shows twenty formats)."""
+        try:
+            return str(self.Format(self.format).label)
+        except ValueError:
+            return self.format
 
     @property
     def is_free(self) -> bool:
@@ -476,19 +503,38 @@ class Offer(models.Model):
         return names
 
 
-class SearchWord(models.Model):
-    """A word that occurs in some offer's title, summary, themes or description: the vocabulary that
-    typo-tolerant search and "did you mean" suggestions are matched against (pg_trgm similarity).
+class FacetCount(models.Model):
+    """How many published offers have each facet value (``facet`` "" and ``value`` "" for all of them), in
+    the whole catalogue: kept by a statement-level trigger on offers (offers migration 0007), so that the
+    catalogue without search words, or with one facet chosen, needs no count over every offer."""
 
-    Filled by statement-level triggers on offers_offer (see migration 0004), so every write path keeps it
-    current. Words are never removed; suggestions are only shown when they give hits, so stale words and
-    words from unpublished offers never surface.
+    facet = models.CharField(_("facet"), max_length=20)
+    value = models.CharField(_("value"), max_length=40)
+    offers = models.IntegerField(_("published offers"), default=0)
+
+    class Meta:
+        verbose_name = _("facet count")
+        verbose_name_plural = _("facet counts")
+        constraints = [models.UniqueConstraint(fields=["facet", "value"], name="offer_facetcount_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}: {self.offers}"
+
+
+class SearchWord(models.Model):
+    """A word that occurs in some published offer's title, summary, themes or description: the vocabulary
+    that typo-tolerant search and "did you mean" suggestions are matched against (pg_trgm similarity).
+
+    Kept by statement-level triggers on offers_offer (offers migration 0007), so every write path keeps it
+    current: each word counts the published offers that use it, and a word no published offer uses any more
+    (edited, unpublished, deleted) is removed. Drafts never add words.
     """
 
     word = models.CharField(_("word"), max_length=40, primary_key=True)
     folded = models.CharField(
         _("folded word"), max_length=40, help_text=_("Lower case, accents and “aa” folded.")
     )
+    offers = models.IntegerField(_("published offers"), default=0)
 
     class Meta:
         verbose_name = _("search word")

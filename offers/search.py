@@ -1,7 +1,9 @@
-"""The catalogue search: Danish full text, typo tolerance, facet counts and pagination.
+"""The catalogue search as a page: Danish full text, typo tolerance, facet counts and pagination.
 
-This module owns what /tilbud/, /api/tilbud/ and any scoped catalogue (e.g. a municipality's
-/kommuner/<slug>/tilbud/) have in common. Views stay thin: they choose a base queryset and a template.
+This module owns what /tilbud/ and any scoped catalogue (e.g. a municipality's /kommuner/<slug>/tilbud/)
+have in common, and is the last step of one pipeline: parse the parameters (offers/filters.py) → build
+the query → count and fetch (offers/search_engine.py) → present (here; offers/api.py presents JSON).
+Views stay thin: they choose a base queryset and a template.
 
 Contract for other apps (stable; ask the offers owner before changing it)
 --------------------------------------------------------------------------
@@ -20,32 +22,38 @@ Contract for other apps (stable; ask the offers owner before changing it)
         {% block content %}<h1>…your heading…</h1>{% include "offers/_search.html" %}{% endblock %}
 
     The include's headings start at <h2>. A base queryset that joins other tables (e.g. featured offers
-    through a many-to-many) is fine: it is used as an id set, so hits are never counted twice.
+    through a many-to-many) is fine: it is used as a set of ids, so hits are never counted twice.
 
 ``search_catalogue(request, base_queryset, *, exclude_facets=()) -> dict`` reads request.GET (the
 parameters q, fag, klassetrin, kommune, region, format, udbyder, verdensmaal, gratis, dato, sorter, page)
-and returns the template context below. It never raises on bad input: unknown values are ignored and
-reported in ``notices``. The number of SQL queries is bounded (at most 9; usually 6) whatever the number of hits.
-``exclude_facets`` hides facets (by parameter name) that make no sense in a scope; their parameters
-are still honoured if present in the address.
+and returns the template context below. It never raises on bad input: every parameter is cut to its limit
+first, unknown values are ignored and reported in ``notices``. The number of SQL queries does not depend on
+the number of hits: usually 3 (the catalogue version, one query for the hits and counts, the page's offers),
+2 when the result is cached, 4 more after a change to the catalogue (the facets' names), at most 13 (a
+misspelt search without hits in a scope, which also looks in the whole catalogue). ``exclude_facets`` hides
+facets (by parameter name) that make no sense in a scope; their parameters are still honoured if present.
+A scope narrower than the whole catalogue that finds few offers also counts the same search in the whole
+catalogue (``wider_search``).
 
 Every link the include renders is relative ("?fag=historie&q=…"), so the include works under any path;
 the search form submits to the current path.
 
 Context keys (do not use these names for other things in a page that includes the search):
 
-    catalogue_form    the bound filter form (django-filter FilterSet.form): q, dato, sorter fields
-    filterset         the OfferFilterSet itself
+    catalogue_form    the bound form (offers.filters.CatalogueForm): its q, dato and sorter fields
+    filterset         the parsed search (offers.filters.SearchParams; the name is kept from earlier versions)
     page              django Page of Offer objects (provider, municipality, subjects, grades, sdgs loaded)
     total             int, number of hits
     q                 the cleaned free-text query ("" if none)
-    facets            list of Facet(name, label, choices=[FacetChoice(value, label, count, selected, url)])
-                      in display order; choices with count 0 are left out unless selected
+    facets            list of Facet(name, label, choices=[FacetChoice(value, label, count, selected, url)],
+                      more=[…]) in display order; choices with count 0 are left out unless selected
     active_filters    list of ActiveFilter(label, url_without, count_without) for the way out of a
                       narrow search; count_without is only known (not None) when total == 0
     suggestions       list of Suggestion(text, url, count): "did you mean" spellings that give hits
     similar_words     words a fuzzy search also looked for when full text found little ([] otherwise)
-    notices           list of messages about ignored parameters (never echoing the raw input)
+    wider_search      WiderSearch(url, count): the same search in the whole catalogue, when this scope
+                      finds few offers and the whole catalogue more; else None
+    notices           list of messages about ignored parameters or words (never echoing the raw input)
     hidden_filters    list of (name, value) facet parameters the form carries along as hidden inputs
     query             urlencoded current parameters without "page", for "?{{ query }}&page=N"
     clear_url         "?" (relative link that clears every filter)
@@ -54,18 +62,25 @@ Context keys (do not use these names for other things in a page that includes th
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from urllib.parse import urlencode
+from dataclasses import dataclass, replace
+from html import escape
+from urllib.parse import quote_plus
 
+from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
-from django.utils.formats import date_format
+from django.urls import reverse
+from django.utils.formats import date_format, localize
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from offers.filters import DEFAULT_SORT
+from offers.filters import FACETS, PARAMETERS, ReferenceData, SearchParams, parse
 from offers.folding import danish_sort_key
-from offers.search_engine import FACET_ORDER, NATURAL_ORDER, VISIBLE_CHOICES, SearchResult, run_search
+from offers.search_engine import Scope, SearchResult, catalogue_version, run_search
 
-PARAM_ORDER = ["q", *FACET_ORDER, "dato", "sorter"]
+NATURAL_ORDER = {"klassetrin", "verdensmaal", "format", "region"}  # others: most hits first
+VISIBLE_CHOICES = 8  # long facets show this many choices and the rest behind "Show more"
+FEW_IN_SCOPE = 5  # a scoped search with fewer hits also counts the whole catalogue
 
 
 @dataclass
@@ -84,6 +99,36 @@ class Facet:
     choices: list[FacetChoice]  # shown at once
     more: list[FacetChoice]  # behind "Show more"
 
+    @property
+    def choices_html(self) -> SafeString:
+        return _choices_html(self.choices)
+
+    @property
+    def more_html(self) -> SafeString:
+        return _choices_html(self.more)
+
+
+def _choices_html(choices: list[FacetChoice]) -> SafeString:
+    """The list items of facet choices: built here, once per page, because a template would resolve and
+    escape a dozen variables for each of up to 200 choices (benchmarks/README.md)."""
+    selected_text = escape(_("Selected, click to remove:"))
+    offers_text = escape(_("offers"))
+    number = localize if settings.USE_THOUSAND_SEPARATOR else str
+    items = []
+    for c in choices:
+        if c.selected:
+            start = (
+                f'<a class="facet__choice is-selected" href="{escape(c.url)}" rel="nofollow" aria-current="true">'
+                f'<span class="visually-hidden">{selected_text} </span>'
+            )
+        else:
+            start = f'<a class="facet__choice" href="{escape(c.url)}" rel="nofollow">'
+        items.append(
+            f'<li>{start}<span class="facet__label">{escape(c.label)}</span> <span class="facet__count">'
+            f'{number(c.count)}<span class="visually-hidden"> {offers_text}</span></span></a></li>'
+        )
+    return mark_safe("".join(items))  # every value above is escaped
+
 
 @dataclass
 class ActiveFilter:
@@ -99,120 +144,171 @@ class Suggestion:
     count: int
 
 
+@dataclass
+class WiderSearch:
+    url: str
+    count: int
+
+
 def search_catalogue(request: HttpRequest, base_queryset, *, exclude_facets: Iterable[str] = ()) -> dict:
     """The catalogue search over ``base_queryset`` as a template context for "offers/_search.html"."""
+    version = catalogue_version()
+    reference = ReferenceData.for_version(version)
+    params, form = parse(request.GET, reference)
+    scope = Scope.of(base_queryset)
     excluded = set(exclude_facets)
-    result = run_search(request.GET, base_queryset, facets=[f for f in FACET_ORDER if f not in excluded])
-    state = _state(result)
+    facets = [name for name in FACETS if name not in excluded]
+    result = run_search(params, scope, reference=reference, version=version, facets=facets)
+    links = Links(params)
+    paginator = _Counted(result.total, result.per_page)
     return {
-        "filterset": result.filterset,
-        "catalogue_form": result.filterset.form,
-        "page": result.paginator.get_page(request.GET.get("page")),
+        "filterset": params,
+        "catalogue_form": form,
+        "page": Page(result.offers(), result.page_number, paginator),
         "total": result.total,
-        "q": result.filterset.form.cleaned_data.get("q") or "",
-        "facets": _facets(result, state),
-        "active_filters": _active_filters(result, state),
-        "suggestions": [
-            Suggestion(text, _url(_replace(state, "q", [text])), n) for text, n in result.suggestions
-        ],
+        "q": params.q,
+        "facets": _facets(result, links),
+        "active_filters": _active_filters(result, links),
+        "suggestions": [Suggestion(text, links.replace("q", text), n) for text, n in result.suggestions],
         "similar_words": result.similar,
+        "wider_search": _wider(result, links, version),
         "notices": _notices(result),
-        "hidden_filters": [(name, value) for name, value in state if name not in ("q", "dato", "sorter")],
-        "query": urlencode(state),
+        "hidden_filters": [
+            (name, value) for name, value in links.pairs if name not in ("q", "dato", "sorter")
+        ],
+        "query": links.query,
         "clear_url": "?",
     }
 
 
-def _state(result: SearchResult) -> list[tuple[str, str]]:
-    """The understood parameters in a canonical order: the basis of every link the page renders."""
-    data = result.filterset.form.cleaned_data
-    pairs: list[tuple[str, str]] = []
-    for name in PARAM_ORDER:
-        value = data.get(name)
-        if not value or (name == "sorter" and value == DEFAULT_SORT):
-            continue
-        if name == "gratis":
-            pairs.append((name, "1"))
-        elif name == "dato":
-            pairs.append((name, value.isoformat()))
-        elif isinstance(value, list):
-            pairs.extend((name, v) for v in value)
-        else:
-            pairs.append((name, str(value)))
-    return pairs
+class _Counted(Paginator):
+    """A paginator told the number of hits (counted with the facets)."""
+
+    def __init__(self, count: int, per_page: int):
+        super().__init__([], per_page)
+        self.count = count
 
 
-def _url(pairs: list[tuple[str, str]]) -> str:
-    ordered = sorted(pairs, key=lambda pair: PARAM_ORDER.index(pair[0]))
-    return "?" + urlencode(ordered)
+class Links:
+    """Every link of a result page, built from the parameters once: each parameter is encoded once, and a
+    facet link joins the encoded parameters before and after its place with its own value."""
+
+    def __init__(self, params: SearchParams):
+        self.pairs = params.pairs()
+        self.encoded = [f"{name}={quote_plus(value)}" for name, value in self.pairs]
+        self.query = "&".join(self.encoded)
+        position = {name: i for i, name in enumerate(PARAMETERS)}
+        self._split = {}
+        for name in FACETS:
+            before = [
+                e
+                for (n, _v), e in zip(self.pairs, self.encoded, strict=True)
+                if position[n] <= position[name]
+            ]
+            after = self.encoded[len(before) :]
+            self._split[name] = ("&".join(before), "&".join(after))
+
+    @staticmethod
+    def _join(*parts: str) -> str:
+        return "?" + "&".join(part for part in parts if part)
+
+    def toggle(self, name: str, value: str, selected: bool) -> str:
+        """The link that adds ``value`` to facet ``name``, or removes it when it is selected."""
+        if selected:
+            return self._join(
+                *(e for pair, e in zip(self.pairs, self.encoded, strict=True) if pair != (name, value))
+            )
+        before, after = self._split[name]
+        return self._join(before, f"{name}={quote_plus(value)}", after)
+
+    def without(self, name: str) -> str:
+        return self._join(*(e for (n, _v), e in zip(self.pairs, self.encoded, strict=True) if n != name))
+
+    def replace(self, name: str, value: str) -> str:
+        pairs = [(n, v) for n, v in self.pairs if n != name]
+        position = {n: i for i, n in enumerate(PARAMETERS)}
+        pairs.append((name, value))
+        pairs.sort(key=lambda pair: position[pair[0]])
+        return self._join(*(f"{n}={quote_plus(v)}" for n, v in pairs))
 
 
-def _replace(state, name: str, values: list[str]) -> list[tuple[str, str]]:
-    return [pair for pair in state if pair[0] != name] + [(name, v) for v in values]
-
-
-def _toggle(state, name: str, value: str) -> list[tuple[str, str]]:
-    if (name, value) in state:
-        return [pair for pair in state if pair != (name, value)]
-    return [*state, (name, value)]
-
-
-def _facets(result: SearchResult, state) -> list[Facet]:
+def _facets(result: SearchResult, links: Links) -> list[Facet]:
     facets = []
     for name, counts in result.facet_counts.items():
-        if name == "gratis":
-            options = [("1", _("Free only"))]
-        else:
-            options = [(c.value, c.label) for c in result.reference.choices.get(name, [])]
-            if name == "verdensmaal":
-                options = [(value, f"{value}. {label}") for value, label in options]
-        choices = [
-            FacetChoice(
-                value, label, counts.get(value, 0), (name, value) in state, _url(_toggle(state, name, value))
+        selected = set(result.params.selected(name))
+        choices = []
+        for choice in result.reference.choices.get(name, []):
+            count = counts.get(choice.value, 0)
+            is_selected = choice.value in selected
+            if not count and not is_selected:
+                continue  # empty choices are hidden
+            label = f"{choice.value}. {choice.label}" if name == "verdensmaal" else str(choice.label)
+            choices.append(
+                FacetChoice(
+                    choice.value, label, count, is_selected, links.toggle(name, choice.value, is_selected)
+                )
             )
-            for value, label in options
-        ]
-        choices = [c for c in choices if c.count or c.selected]  # empty choices are hidden
         if not choices:
             continue
         if name not in NATURAL_ORDER:
             choices.sort(key=lambda c: (not c.selected, -c.count, danish_sort_key(c.label)))
-        facets.append(
-            Facet(
-                name,
-                str(result.filterset.filters[name].label),
-                choices[:VISIBLE_CHOICES],
-                choices[VISIBLE_CHOICES:],
-            )
-        )
+        facets.append(Facet(name, str(FACETS[name]), choices[:VISIBLE_CHOICES], choices[VISIBLE_CHOICES:]))
     return facets
 
 
-def _active_filters(result: SearchResult, state) -> list[ActiveFilter]:
-    filterset = result.filterset
-    labels = {
-        name: dict((c.value, c.label) for c in choices) for name, choices in result.reference.choices.items()
-    }
+def _active_filters(result: SearchResult, links: Links) -> list[ActiveFilter]:
+    params = result.params
     active = []
-    for name, value in filterset.active().items():
-        if name == "q":
-            label = _("Search words: “%(words)s”") % {"words": value}
-        elif name == "gratis":
-            label = _("Free only")
-        elif name == "dato":
-            label = _("Available on %(date)s") % {"date": date_format(value)}
+    if params.q:
+        active.append(("q", _("Search words: “%(words)s”") % {"words": params.q}))
+    for name, values in params.facets:
+        if name == "gratis":
+            active.append((name, _("Free only")))
         else:
-            shown = ", ".join(labels.get(name, {}).get(v, v) for v in value)
-            label = f"{filterset.filters[name].label}: {shown}"
-        active.append(ActiveFilter(label, _url(_replace(state, name, [])), result.counts_without.get(name)))
-    return active
+            shown = ", ".join(str(result.reference.label(name, value)) for value in values)
+            active.append((name, f"{FACETS[name]}: {shown}"))
+    if params.day:
+        active.append(("dato", _("Available on %(date)s") % {"date": date_format(params.day)}))
+    return [
+        ActiveFilter(label, links.without(name), result.counts_without.get(name)) for name, label in active
+    ]
+
+
+def _wider(result: SearchResult, links: Links, version: int) -> WiderSearch | None:
+    """The same search in the whole catalogue, when this scope finds few offers (one more query)."""
+    params = result.params
+    if (
+        not result.scope.narrowed
+        or result.total >= FEW_IN_SCOPE
+        or not (params.q or params.facets or params.day)
+    ):
+        return None
+    whole = run_search(
+        replace(params, page=""),
+        Scope.whole(),
+        reference=result.reference,
+        version=version,
+        facets=(),
+        per_page=1,
+    )
+    if whole.total <= result.total:
+        return None
+    url = reverse("offers:offer_list") + (f"?{links.query}" if links.query else "")
+    return WiderSearch(url, whole.total)
 
 
 def _notices(result: SearchResult) -> list[str]:
-    if not result.ignored:
-        return []
-    names = ", ".join(result.ignored)  # parameter names from our own list, never the raw input
-    return [
-        _("Some search settings in the address were not understood and have been left out: %(names)s.")
-        % {"names": names}
-    ]
+    notices = []
+    if result.params.ignored:
+        names = ", ".join(result.params.ignored)  # parameter names from our own list, never the raw input
+        notices.append(
+            _("Some search settings in the address were not understood and have been left out: %(names)s.")
+            % {"names": names}
+        )
+    if result.text.small_words and not result.text:
+        notices.append(
+            _(
+                "The search words are all small words (like “og” and “i”) that the search leaves out, so all offers are shown."
+            )
+        )
+    return notices

@@ -1,158 +1,483 @@
-"""The catalogue search itself: the free-text query (Danish stemming, prefix, typo tolerance), counting
-hits and facets in one query, and ordering. offers/search.py turns a SearchResult into a page;
-offers/api.py into JSON. The contract other apps use is in offers/search.py."""
+"""The catalogue search itself, steps 2 and 3 of parse → query → count and fetch → present.
+
+- **Query**: ``offers.search_words.TextQuery`` turns the words into a to_tsquery() expression (Danish
+  stemming in PostgreSQL, stop words left out, irregular forms and day-care words added, the last word as
+  a prefix, similar words for typos); ``Scope`` is the set of offers searched; ``FACET_SQL`` says how each facet filters
+  and what it counts, ``SORT_SQL`` how each order sorts.
+- **Count and fetch**: ``run_search()`` answers with ONE query that selects the hits once (GIN index on
+  the search vector) and from them the ids of the page, the total and the count of every facet choice
+  (one pass over the facet values kept on each offer row, offers migration 0007) — plus, only when the
+  words find few offers, the similar words and the same query with them, and only when nothing is found,
+  the count without the words. Results are cached under the catalogue version, which every write to
+  the catalogue advances, so an edit shows at once.
+
+Adding a facet (e.g. a distance from a chosen school in km bands) takes an entry in ``FACET_SQL`` (the SQL
+of its row values and of its condition, with parameters), its choices in ``offers.filters.ReferenceData``
+and its label in ``offers.filters.FACETS``; a new order (e.g. "nærmest først") an entry in ``SORT_SQL``.
+offers/search.py presents a SearchResult as a page, offers/api.py as JSON.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import operator
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import reduce
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
-from django.db.models.functions import Cast
-from django.http import QueryDict
-from django.utils.functional import cached_property
+from django.db.models import QuerySet
 
-from offers.filters import DEFAULT_SORT, MAX_QUERY_LENGTH, SORT_ALIASES, OfferFilterSet, ReferenceData
-from offers.folding import fold, words
-from offers.models import Offer, SearchWord
+from offers.filters import DEFAULT_SORT, FACETS, ReferenceData, SearchParams
+from offers.folding import fold
+from offers.models import Offer
+from offers.search_words import TextQuery, phrases, similar_words
 
 FEW_HITS = 3  # fewer full-text hits than this: also look for similar words (typos)
-MAX_WORDS = 8
-MAX_WORD_LENGTH = 40
-SIMILAR_PER_WORD = 3
-SIMILARITY_MARGIN = 0.1  # similar words must be about as close as the closest one
-MIN_LENGTH_RATIO = 0.6  # a much shorter word is another word: "bio" is not what "bioloji" meant
-FACET_ORDER = ["fag", "klassetrin", "gratis", "format", "region", "kommune", "udbyder", "verdensmaal"]
-# How each facet groups the hits; many-to-many and foreign-key facets group by id (mapped to slugs/codes).
-FACET_GROUPS = {
-    "fag": "subjects",
-    "klassetrin": "grades",
-    "verdensmaal": "sdgs",
-    "kommune": "provider__municipality",
-    "region": "provider__municipality__region",
-    "format": "format",
-    "udbyder": "provider__kind",
-    "gratis": Case(When(price_dkk=0, then=Value("1")), default=Value("0")),
-}
-GROUPED_BY_ID = {"fag", "klassetrin", "verdensmaal", "kommune", "region"}
-NATURAL_ORDER = {"klassetrin", "verdensmaal", "format", "region"}  # others: most hits first
-VISIBLE_CHOICES = 8  # long facets show this many choices and the rest behind "Show more"
-
-
-# --- The free-text part ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TextQuery:
-    """The words of a search, each with its alternatives (similar spellings), as a to_tsquery() expression.
-
-    Words AND together, alternatives OR; the last word and its alternatives also match as a prefix
-    ("vikinge" finds "vikingetid"). Only folded letters and digits survive parsing (and the dots of an
-    abbreviation), so quoting them is safe. A word of two or three letters may be an abbreviation: "hc"
-    and "H.C." also look for "h.c", the one word PostgreSQL makes of "H.C." in a text.
-    """
-
-    terms: tuple[tuple[str, ...], ...] = ()
-
-    @classmethod
-    def parse(cls, text: str) -> TextQuery:
-        text = _ABBREVIATION_DOT.sub("", fold(text[:MAX_QUERY_LENGTH]))
-        tokens = [w for w in words(text) if len(w) <= MAX_WORD_LENGTH]
-        return cls(tuple((token, *_abbreviations(token)) for token in tokens[:MAX_WORDS]))
-
-    def __bool__(self) -> bool:
-        return bool(self.terms)
-
-    @property
-    def typed(self) -> list[str]:
-        return [term[0] for term in self.terms]
-
-    def tsquery(self, *, prefix: bool = True) -> str:
-        """The to_tsquery() expression; with ``prefix=False`` whole words only (to rank them higher)."""
-        last = len(self.terms) - 1 if prefix else -1
-        return " & ".join(
-            "(" + " | ".join(f"'{word}':*" if i == last else f"'{word}'" for word in term) + ")"
-            for i, term in enumerate(self.terms)
-        )
-
-    def widened(self, similar: dict[str, list[str]]) -> TextQuery:
-        return TextQuery(tuple((*term, *similar.get(term[0], [])) for term in self.terms))
-
-
-# The dot after a single letter that another single letter follows: "h.c. andersen" -> "hc. andersen".
-_ABBREVIATION_DOT = re.compile(r"(?<=\b[^\W\d_])\.(?=[^\W\d_]\b)")
-
-
-def _abbreviations(token: str) -> tuple[str, ...]:
-    return (".".join(token),) if 2 <= len(token) <= 3 and token.isalpha() else ()
-
-
-def similar_words(tokens: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
-    """For each typed word of three letters or more that is not a known word, up to SIMILAR_PER_WORD
-    known words that look like it (pg_trgm), best first, as (shown word, folded word). One query.
-
-    Only words about as similar as the best one count, and no word much shorter than the typed one:
-    "matmatik" means "matematik", not also "matematikdag"; "fotosyntese" does not mean "fotos"."""
-    tokens = [t for t in dict.fromkeys(tokens) if len(t) >= 3]
-    if not tokens:
-        return {}
-    branches = [
-        SearchWord.objects.filter(folded__trigram_similar=token)
-        .annotate(token=Value(token, output_field=CharField()), similarity=TrigramSimilarity("folded", token))
-        .order_by("-similarity", "word")
-        .values_list("token", "word", "folded", "similarity")[: SIMILAR_PER_WORD + 1]
-        for token in tokens
-    ]
-    rows = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
-    found: dict[str, list[tuple[str, str, float]]] = {}
-    for token, word, folded, similarity in rows:
-        found.setdefault(token, []).append((word, folded, similarity))
-    result = {}
-    for token, candidates in found.items():
-        if any(folded == token for _word, folded, _similarity in candidates):
-            continue  # a known word: nothing to correct
-        usable = [
-            (w, f, sim)
-            for w, f, sim in candidates
-            if words(f) == [f] and len(f) >= MIN_LENGTH_RATIO * len(token)
-        ]
-        if usable:
-            best = max(sim for _w, _f, sim in usable)
-            result[token] = [(w, f) for w, f, sim in usable if sim >= best - SIMILARITY_MARGIN][
-                :SIMILAR_PER_WORD
-            ]
-    return result
-
-
-# --- Counting ------------------------------------------------------------------------------------------
-
-
 CACHE_SECONDS = 300  # bounds how long a result can be stale if a reader races a writer's commit
 
 
+# --- Where to look, how to filter, count and sort ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The offers a search looks in, as an SQL condition on the offer ``o``: every published offer, or the
+    published offers of a base queryset (a municipal site's selection), used as a set of ids."""
+
+    sql: str
+    params: tuple = ()
+    narrowed: bool = False  # a part of the published catalogue only
+
+    @classmethod
+    def whole(cls) -> Scope:
+        return cls("o.status = 'published'")
+
+    @classmethod
+    def of(cls, base_queryset: QuerySet) -> Scope:
+        sql, params = base_queryset.order_by().values("pk").query.sql_with_params()
+        if (sql, params) == _published_ids():
+            return cls.whole()
+        return cls(f"o.status = 'published' AND o.id IN ({sql})", tuple(params), narrowed=True)
+
+    @property
+    def key(self) -> str:
+        return f"{self.sql}\0{self.params!r}"
+
+
+def _published_ids() -> tuple[str, tuple]:
+    if not _PUBLISHED:
+        _PUBLISHED.append(Offer.objects.published().order_by().values("pk").query.sql_with_params())
+    return _PUBLISHED[0]
+
+
+_PUBLISHED: list = []
+
+
+@dataclass(frozen=True)
+class FacetSql:
+    """How one facet reads an offer ``o``: ``values`` is the SQL of its value(s) on the row (an integer
+    array when ``array``) with ``values_args(params)`` as its parameters; ``where(selected, params)`` gives
+    the condition that keeps the chosen values (``condition`` when it is not "the row's value is one of the
+    chosen"). Facets of reference data (``by_id``) count and filter by id. ``stored``: offers_facetcount
+    keeps the counts of its values (offers migration 0007); a facet that depends on the search (a distance
+    from a chosen school) is not stored and is always counted over the hits."""
+
+    values: str
+    array: bool = False
+    by_id: bool = False
+    values_args: Callable[[SearchParams], list] = lambda params: []
+    condition: Callable[[list, SearchParams], tuple[str, list]] | None = None
+    stored: bool = True
+
+    def where(self, selected: list, params: SearchParams) -> tuple[str, list]:
+        if self.condition:
+            return self.condition(selected, params)
+        if self.array:
+            return f"{self.values} && %s::integer[]", [*self.values_args(params), selected]
+        return f"{self.values} = ANY(%s)", [*self.values_args(params), selected]
+
+
+FACET_SQL: dict[str, FacetSql] = {
+    "fag": FacetSql("o.facet_subjects", array=True, by_id=True),
+    "klassetrin": FacetSql("o.facet_grades", array=True, by_id=True),
+    "gratis": FacetSql(
+        "CASE WHEN o.price_dkk = 0 THEN '1' END", condition=lambda selected, params: ("o.price_dkk = 0", [])
+    ),
+    "format": FacetSql("o.format"),
+    "region": FacetSql("o.facet_region", by_id=True),
+    "kommune": FacetSql("o.facet_municipality", by_id=True),
+    "udbyder": FacetSql("o.facet_kind"),
+    "verdensmaal": FacetSql("o.facet_sdgs", array=True, by_id=True),
+}
+DATE_SQL = "(o.available_from IS NULL OR o.available_from <= %s) AND (o.available_to IS NULL OR o.available_to >= %s)"
+
+
+@dataclass(frozen=True)
+class SortSql:
+    """One order of the results: ``order`` sorts the hits, which carry ``o.id`` as id, ``o.created`` as
+    created and ``column`` (SQL over the offer ``o``, with ``column_args(params)``) as sort_key."""
+
+    order: str
+    column: str = "NULL"
+    column_args: Callable[[SearchParams], list] = lambda params: []
+
+
+SORT_SQL: dict[str, SortSql] = {
+    DEFAULT_SORT: SortSql("created DESC, id DESC"),  # with words: by rank, see _hits_sql()
+    "nyeste": SortSql("created DESC, id DESC"),
+    "titel": SortSql('sort_key COLLATE "C", id', "o.title_sort"),
+}
+RANK_ORDER = "rank DESC, created DESC, id DESC"
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What one query returns: the ids of the page, the total, the counts per facet value (by id or
+    value), per active filter how many offers the search would find without it, and the counts of other
+    phrases."""
+
+    ids: list[int]
+    total: int
+    facets: dict[str, dict[str, int]]
+    without: dict[str, int]
+    phrases: list[int] = field(default_factory=list)
+
+
+def _hits_sql(
+    text: TextQuery | None,
+    params: SearchParams,
+    scope: Scope,
+    reference: ReferenceData,
+    *,
+    facets: Iterable[str] = (),
+    rank: Iterable[str] = (),
+    required: Iterable[str] = (),
+    marks: Iterable[TextQuery] = (),
+) -> tuple[str, list, list[str]]:
+    """The hits of a search as SQL: the offers in the scope that match the words and the ``required``
+    facets, with the values of ``facets``, a rank (the sum of ts_rank() by each to_tsquery() expression
+    of ``rank``), whether they match each of
+    ``marks`` (as m_<i>), and per other active filter (facets and date) whether they pass it, as f_<name>. Offers that fail two of those filters or more
+    count for nothing and are left out; those that fail one count for that filter's facet and for "without
+    this filter"."""
+    sort = SORT_SQL[params.sort]
+    columns = ["o.id", "o.created", f"{sort.column} AS sort_key"]
+    args = sort.column_args(params)
+    ranks = list(rank)
+    if ranks:
+        columns.append(
+            " + ".join(["ts_rank(o.search_vector, to_tsquery('danish', %s))"] * len(ranks)) + " AS rank"
+        )
+        args += ranks
+    for name in facets:
+        columns.append(f"{FACET_SQL[name].values} AS v_{name}")
+        args += FACET_SQL[name].values_args(params)
+    for i, query in enumerate(marks):
+        columns.append(f"o.search_vector @@ to_tsquery('danish', %s) AS m_{i}")
+        args.append(query.tsquery())
+    conditions, condition_args, flags = [scope.sql], list(scope.params), []
+    for name, values in params.facets:
+        selected = reference.ids(name, values) if FACET_SQL[name].by_id else list(values)
+        sql, sql_args = FACET_SQL[name].where(selected, params)
+        if name in required:
+            conditions.append(sql)
+            condition_args += sql_args
+        else:
+            flags.append((name, sql, sql_args))
+    if params.day:
+        flags.append(("dato", DATE_SQL, [params.day, params.day]))
+    for name, sql, flag_args in flags:
+        columns.append(f"({sql}) AS f_{name}")
+        args += flag_args
+    if text:
+        conditions.append("o.search_vector @@ to_tsquery('danish', %s)")
+        condition_args.append(text.tsquery())
+    sql = f"SELECT {', '.join(columns)} FROM offers_offer o WHERE {' AND '.join(conditions)}"
+    args += condition_args
+    if len(flags) > 1:
+        misses = " + ".join(f"(NOT f_{name})::integer" for name, _sql, _args in flags)
+        sql = f"SELECT * FROM ({sql}) h WHERE {misses} <= 1"
+    return sql, args, [name for name, _sql, _args in flags]
+
+
+def _case(cases: list[tuple[str, str]], otherwise: str) -> str:
+    if not cases:
+        return otherwise
+    return "CASE " + " ".join(f"WHEN {when} THEN {then}" for when, then in cases) + f" ELSE {otherwise} END"
+
+
+def _column(name: str) -> str:
+    return "missed" if name == "missed" else f"v_{name}"
+
+
+def _all(flags: Iterable[str], but: str = "") -> str:
+    return " AND ".join(f"f_{name}" for name in flags if name != but) or "true"
+
+
+def count_and_fetch(
+    text: TextQuery | None,
+    params: SearchParams,
+    scope: Scope,
+    reference: ReferenceData,
+    *,
+    facets: list[str],
+    offset: int,
+    limit: int,
+    rank: Iterable[str] = (),
+    phrases: Iterable[TextQuery] = (),
+) -> Counted:
+    """The page's ids, the total and the facet counts of a search in one query (see the module docstring);
+    with ``rank`` (to_tsquery() expressions, see _ranks()) the best match first.
+
+    Without words and date in the whole catalogue, the counts of every offer come from offers_facetcount:
+    with no facet chosen all of them, with one facet chosen that facet's own (its other choices are
+    counted without it); the hits are then only the offers that have the chosen value."""
+    chosen = [name for name, _values in params.facets]
+    whole = (
+        not text
+        and not scope.narrowed
+        and not params.day
+        and len(chosen) <= 1
+        and all(FACET_SQL[name].stored for name in chosen)
+    )
+    from_table = [name for name in facets if whole and FACET_SQL[name].stored and chosen in ([], [name])]
+    rank = list(rank) if params.sort == DEFAULT_SORT else []
+    counted = [name for name in facets if name not in from_table]
+    phrases = list(phrases)
+    hits, args, flags = _hits_sql(
+        text,
+        params,
+        scope,
+        reference,
+        facets=counted,
+        rank=rank,
+        required=chosen if whole else (),
+        marks=phrases,
+    )
+    order = RANK_ORDER if rank else SORT_SQL[params.sort].order
+    parts = [
+        f"SELECT 0 AS part, '' AS facet, '' AS value, 0::bigint AS n, "
+        f"ARRAY(SELECT id FROM hits WHERE {_all(flags)} ORDER BY {order} LIMIT %s OFFSET %s) AS ids"
+    ]
+    args += [limit, offset]
+    scalars = []
+    for name in counted:
+        if FACET_SQL[name].array:
+            parts.append(
+                f"SELECT 1, '{name}', x::text, count(*), NULL "
+                f"FROM (SELECT unnest(v_{name}) AS x FROM hits WHERE {_all(flags, but=name)}) s GROUP BY x"
+            )
+        else:
+            scalars.append(name)
+    if scalars or not (whole and not chosen):
+        # The other facets, the total and how many fail each filter alone: one pass, one group per facet.
+        missed = _case([(f"NOT f_{name}", f"'{name}'") for name in flags], "''")
+        sets = [*scalars, "missed"]
+        facet = _case([(f"GROUPING({_column(name)}) = 0", f"'{name}'") for name in scalars], "''")
+        count = _case(
+            [
+                (f"GROUPING({_column(name)}) = 0", f"count(*) FILTER (WHERE {_all(flags, but=name)})")
+                for name in scalars
+            ],
+            "count(*)",
+        )
+        value = f"coalesce({', '.join(f'{_column(name)}::text' for name in sets)})"
+        parts.append(
+            f"SELECT 2, {facet}, {value}, {count}, NULL FROM (SELECT *, {missed} AS missed FROM hits) h "
+            f"GROUP BY GROUPING SETS ({', '.join(f'({_column(name)})' for name in sets)})"
+        )
+    if whole:
+        parts.append("SELECT 4, facet, value, offers, NULL FROM offers_facetcount WHERE facet = ANY(%s)")
+        args.append([*from_table, ""])
+    if phrases:  # each phrase finds a part of the hits (its words are among their alternatives)
+        counts = ", ".join(f"count(*) FILTER (WHERE m_{i} AND {_all(flags)})" for i in range(len(phrases)))
+        parts.append(f"SELECT 3, '', '', 0, ARRAY[{counts}] FROM hits")
+    # Only the page reads the hits of the whole catalogue: let PostgreSQL read them by an index.
+    materialized = "NOT MATERIALIZED" if len(parts) == 2 and whole and not chosen else "MATERIALIZED"
+    sql = f"WITH hits AS {materialized} ({hits})\n" + "\nUNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, args)
+        rows = cursor.fetchall()
+    ids, counts, missed_counts, phrase_counts = [], {name: {} for name in facets}, {}, []
+    everything = 0
+    for part, facet, value, n, numbers in rows:
+        if part == 0:
+            ids = numbers
+        elif part == 1 or (part in (2, 4) and facet):
+            if value is not None:
+                counts[facet][value] = n
+        elif part == 2:
+            missed_counts[value] = n
+        elif part == 4:
+            everything = n
+        else:
+            phrase_counts = numbers
+    total = everything if whole and not chosen else missed_counts.pop("", 0)
+    without = {name: total + n for name, n in missed_counts.items()}
+    without.update({name: everything for name in chosen if whole})
+    return Counted(
+        ids=ids,
+        total=total,
+        facets={name: _by_value(name, values, reference) for name, values in counts.items()},
+        without=without,
+        phrases=phrase_counts,
+    )
+
+
+def count_without_words(params: SearchParams, scope: Scope, reference: ReferenceData) -> int:
+    """How many offers the search would find without its words (one query)."""
+    hits, args, flags = _hits_sql(None, params, scope, reference)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({hits}) h WHERE {_all(flags)}", args)
+        return cursor.fetchone()[0]
+
+
+def _by_value(name: str, counts: dict[str, int], reference: ReferenceData) -> dict[str, int]:
+    """Counts keyed by parameter value (slug, code, number) instead of database id."""
+    if not FACET_SQL[name].by_id:
+        return counts
+    known = reference.by_id.get(name, {})
+    return {known[int(pk)].value: n for pk, n in counts.items() if int(pk) in known}
+
+
+# --- The search -------------------------------------------------------------------------------------------
+
+
 def catalogue_version() -> int:
-    """A number that changes with every write to offers, their links, learning places or municipal sites
-    (a sequence advanced by statement triggers; offers migration 0006)."""
+    """A number that changes with every write to offers, their links, learning places, municipal sites
+    or the vocabularies (a sequence advanced by statement triggers; offers migrations 0006 and 0007)."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT last_value FROM offers_catalogue_version")
         return cursor.fetchone()[0]
 
 
-def cached(queryset: QuerySet, version: int, compute):
-    """``compute()``'s result for ``queryset``, cached under its SQL and the catalogue ``version``, so any
-    write to the catalogue makes it stale at once. For the expensive steps of a search: most visitors ask
-    the same few questions."""
-    sql, params = queryset.query.sql_with_params()
-    key = "offers.search." + hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()
+@dataclass
+class SearchResult:
+    params: SearchParams
+    reference: ReferenceData
+    scope: Scope
+    text: TextQuery  # the words as typed (without similar words)
+    total: int
+    page_number: int
+    pages: int
+    per_page: int
+    ids: list[int]
+    facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    similar: list[str] = field(default_factory=list)
+    suggestions: list[tuple[str, int]] = field(default_factory=list)
+    counts_without: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ignored(self) -> list[str]:
+        return list(self.params.ignored)
+
+    def offers(self) -> list[Offer]:
+        """The offers of the page, in order, ready for cards: one query, their subjects, grades and SDGs
+        taken from the facet ids on each row and the reference data (as prefetch_related() would)."""
+        found = {
+            offer.pk: offer
+            for offer in Offer.objects.filter(pk__in=self.ids)
+            .select_related("provider__municipality")
+            .defer("search_vector")
+        }
+        offers = [found[pk] for pk in self.ids if pk in found]
+        for offer in offers:
+            for relation, ids in (
+                ("subjects", offer.facet_subjects),
+                ("grades", offer.facet_grades),
+                ("sdgs", offer.facet_sdgs),
+            ):
+                known = self.reference.vocabularies[relation]  # id -> (position in model order, object)
+                _known_related(
+                    offer, relation, [obj for _i, obj in sorted(known[pk] for pk in ids if pk in known)]
+                )
+        return offers
+
+
+def _known_related(offer: Offer, relation: str, objects: list) -> None:
+    """Give ``offer.<relation>.all()`` the ``objects`` without a query, as prefetch_related() does (the
+    cache of a forward many-to-many relation is keyed by its field name)."""
+    queryset = getattr(offer, relation).all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    offer.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = queryset
+
+
+PAST_THE_END = 10**9  # any page number beyond this is past the end too
+
+
+class PageOutOfRange(Exception):
+    """The page asked for does not exist (only raised with ``strict_page``)."""
+
+
+def run_search(
+    params: SearchParams,
+    scope: Scope,
+    *,
+    reference: ReferenceData | None = None,
+    version: int | None = None,
+    facets: Iterable[str] = FACETS,
+    per_page: int | None = None,
+    strict_page: bool = False,
+) -> SearchResult:
+    """Count and fetch ``params`` in ``scope``. A page number past the end (or not a number) gives the last
+    (first) page, as Django's Paginator.get_page() does, unless ``strict_page`` (then PageOutOfRange)."""
+    version = catalogue_version() if version is None else version
+    reference = reference or ReferenceData.for_version(version)
+    facets = [name for name in FACETS if name in set(facets)]
+    per_page = per_page or settings.PORTAL_PAGE_SIZE
+    number = _page_number(params.page, strict_page)
+    typed = TextQuery.parse(params.q)
+    # The same words (whatever small words or spelling around them) share their results.
+    key = hashlib.sha256(
+        repr(
+            (scope.key, bool(params.q), typed.terms, params.facets, params.day, params.sort, facets, per_page)
+        ).encode()
+    ).hexdigest()
+
+    def compute(number: int) -> dict:
+        return _search(typed, params, scope, reference, facets, per_page, number)
+
+    found = _cached(f"offers.search.{key}.{number}", version, lambda: compute(number))
+    pages = max(1, -(-found["total"] // per_page))
+    if number > pages:
+        if strict_page:
+            raise PageOutOfRange
+        number = pages
+        found = _cached(f"offers.search.{key}.{number}", version, lambda: compute(number))
+    return SearchResult(
+        params=params,
+        reference=reference,
+        scope=scope,
+        text=typed,
+        total=found["total"],
+        page_number=number,
+        pages=pages,
+        per_page=per_page,
+        ids=found["ids"],
+        facet_counts=found["facets"],
+        similar=found["similar"],
+        suggestions=found["suggestions"],
+        counts_without=found["counts_without"],
+    )
+
+
+def _page_number(page: str, strict: bool) -> int:
+    try:
+        number = int(page or 1)
+    except ValueError:
+        if strict:
+            raise PageOutOfRange from None
+        return 1
+    if number < 1:
+        if strict:
+            raise PageOutOfRange
+        return PAST_THE_END  # Paginator.get_page(): a page below 1 is the last page
+    return min(number, PAST_THE_END)
+
+
+def _cached(key: str, version: int, compute):
     result = cache.get(key, version=version)
     if result is None:
         result = compute()
@@ -160,218 +485,69 @@ def cached(queryset: QuerySet, version: int, compute):
     return result
 
 
-def count_hits(branches: list[tuple[str, QuerySet, object]], version: int) -> dict[str, dict[str, int]]:
-    """Count many querysets in ONE query (UNION ALL). Each branch is (label, queryset, group) where
-    group is a field path or expression to count per value, or None for a plain count. Cached (``cached``)."""
-    if not branches:
-        return {}
-    combined = [
-        qs.order_by()
-        .values_list(
-            Value(label, output_field=CharField()),
-            Cast(group, CharField()) if group is not None else Value("", output_field=CharField()),
-        )
-        .annotate(n=Count("pk"))
-        for label, qs, group in branches
-    ]
-    rows = combined[0].union(*combined[1:], all=True) if len(combined) > 1 else combined[0]
-
-    def count() -> dict[str, dict[str, int]]:
-        counts = {label: {} for label, _qs, _group in branches}
-        for label, value, n in rows:
-            if value is not None:
-                counts[label][value] = n
-        return counts
-
-    return cached(rows, version, count)
-
-
-def _total(counts: dict[str, dict[str, int]], label: str) -> int:
-    return counts.get(label, {}).get("", 0)
-
-
-# --- The search ----------------------------------------------------------------------------------------
-
-
-class _CountedPaginator(Paginator):
-    """A paginator told the number of hits (already counted with the facets), so it does not count. The
-    ids of a page are cached like the counts (ranking a common word's hits is the next most expensive
-    step); the offers themselves are always read fresh."""
-
-    def __init__(self, object_list, per_page, count: int, version: int):
-        super().__init__(object_list, per_page)
-        self._known_count = count
-        self.version = version
-
-    @cached_property
-    def count(self) -> int:
-        return self._known_count
-
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        ids_query = self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page]
-        ids = cached(ids_query, self.version, lambda: list(ids_query))
-        offers = {
-            offer.pk: offer
-            for offer in self.object_list.model.objects.filter(pk__in=ids).with_card_relations()
-        }
-        return self._get_page([offers[pk] for pk in ids if pk in offers], number, self)
-
-
-@dataclass
-class SearchResult:
-    filterset: OfferFilterSet
-    reference: ReferenceData
-    text: TextQuery
-    total: int
-    paginator: Paginator
-    facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
-    similar: list[str] = field(default_factory=list)
-    suggestions: list[tuple[str, int]] = field(default_factory=list)
-    counts_without: dict[str, int] = field(default_factory=dict)
-    ignored: list[str] = field(default_factory=list)
-
-    @property
-    def sort(self) -> str:
-        return self.filterset.form.cleaned_data.get("sorter") or DEFAULT_SORT
-
-
-def scoped(base_queryset: QuerySet) -> QuerySet:
-    """Published offers of ``base_queryset``; a base that joins, groups or slices is used as an id set so
-    that counting never sees duplicates."""
-    query = base_queryset.query
-    if query.annotations or query.distinct or query.combinator or query.is_sliced or len(query.alias_map) > 1:
-        return Offer.objects.filter(pk__in=base_queryset.order_by().values("pk")).published()
-    return base_queryset.order_by().published()
-
-
-def normalized(data: QueryDict) -> QueryDict:
-    data = data.copy()
-    data.pop("page", None)
-    if data.get("sorter") in SORT_ALIASES:
-        data["sorter"] = SORT_ALIASES[data["sorter"]]
-    return data
-
-
-def run_search(
-    data: QueryDict,
-    base_queryset: QuerySet,
-    *,
-    facets: Iterable[str] = FACET_ORDER,
-    per_page: int | None = None,
-) -> SearchResult:
-    """Search ``base_queryset`` with the catalogue parameters in ``data``: see the module docstring."""
-    facets = [name for name in FACET_ORDER if name in set(facets)]
-    reference = ReferenceData.load()
-    filterset = OfferFilterSet(normalized(data), queryset=scoped(base_queryset), reference=reference)
-    ignored = filterset.ignored()
-    text = TextQuery.parse(filterset.form.cleaned_data.get("q") or "")
-    filterset.tsquery = text.tsquery() if text else None
-    version = catalogue_version()
-
-    branches = [("total", filterset.queryset_without(), None)]
-    branches += [(name, filterset.queryset_without(name), FACET_GROUPS[name]) for name in facets]
-    counts = count_hits(branches, version)
-    total = _total(counts, "total")
-
-    similar: list[str] = []
-    suggestions: list[tuple[str, int]] = []
-    plain_text = widened = text
-    if text and total < FEW_HITS:
-        found = similar_words(text.typed)
+def _search(
+    typed: TextQuery, params: SearchParams, scope: Scope, reference, facets, per_page, number
+) -> dict:
+    window = {"facets": facets, "offset": (number - 1) * per_page, "limit": per_page}
+    plain = counted = count_and_fetch(typed or None, params, scope, reference, rank=_ranks(typed), **window)
+    wider, similar, suggestions = counted, [], []
+    if typed and counted.total < FEW_HITS:
+        found = similar_words(typed.corrigible)
         if found:
-            widened = text.widened({token: [f for _w, f in pairs] for token, pairs in found.items()})
-            filterset.tsquery = widened.tsquery()
-            phrases = _phrases(text.typed, found)
-            branches = [("total", filterset.queryset_without(), None)]
-            branches += [(name, filterset.queryset_without(name), FACET_GROUPS[name]) for name in facets]
-            branches += [
-                (f"phrase{i}", filterset.queryset_without("q").matching(TextQuery.parse(p).tsquery()), None)
-                for i, p in enumerate(phrases)
-            ]
-            widened_counts = count_hits(branches, version)
-            if _total(widened_counts, "total") > total:  # the similar words found more: use them
-                text, counts, total = widened, widened_counts, _total(widened_counts, "total")
-                phrase_hits = [(p, _total(counts, f"phrase{i}")) for i, p in enumerate(phrases)]
-                suggestions = sorted(((p, n) for p, n in phrase_hits if n), key=lambda item: -item[1])
+            # A similar word brings its own alternatives, so that every phrase finds a part of the hits.
+            widened = typed.widened(
+                {
+                    token: [alt for _w, f in pairs for term in TextQuery.parse(f).terms for alt in term]
+                    for token, pairs in found.items()
+                }
+            )
+            corrected = phrases(typed.typed, found)
+            wider = count_and_fetch(
+                widened,
+                params,
+                scope,
+                reference,
+                rank=_ranks(widened, typed),
+                phrases=[TextQuery.parse(p) for p in corrected],
+                **window,
+            )
+            if wider.total > counted.total:  # the similar words found more: use them
+                counted = wider
+                suggestions = sorted(
+                    ((p, n) for p, n in zip(corrected, wider.phrases, strict=True) if n), key=lambda s: -s[1]
+                )
                 similar = list(dict.fromkeys(w for pairs in found.values() for w, _f in pairs))
-            else:
-                filterset.tsquery = plain_text.tsquery()
-
-    counts_without = _counts_without(filterset, plain_text, widened, version) if total == 0 else {}
-
-    hits = filterset.queryset_without()
-    sort = filterset.form.cleaned_data.get("sorter") or DEFAULT_SORT
-    if sort == DEFAULT_SORT and text:
-        # Whole words weigh more than words that only begin alike, words as typed more than similar words.
-        queries = [text.tsquery(), text.tsquery(prefix=False)]
-        if text is not plain_text:
-            queries.append(plain_text.tsquery())
-        rank = reduce(
-            operator.add,
-            (
-                SearchRank(F("search_vector"), SearchQuery(q, search_type="raw", config="danish"))
-                for q in queries
-            ),
-        )
-        hits = hits.annotate(rank=rank).order_by("-rank", "-created", "-pk")
-    elif sort == "titel":
-        hits = hits.order_by("title", "pk")
-    else:
-        hits = hits.order_by("-created", "-pk")
-
-    return SearchResult(
-        filterset=filterset,
-        reference=reference,
-        text=plain_text,
-        total=total,
-        paginator=_CountedPaginator(hits, per_page or settings.PORTAL_PAGE_SIZE, total, version),
-        facet_counts={name: _by_value(name, counts.get(name, {}), reference) for name in facets},
-        similar=[w for w in similar if fold(w) not in plain_text.typed],
-        suggestions=suggestions,
-        counts_without=counts_without,
-        ignored=ignored,
-    )
+    counts_without = {}
+    if counted.total == 0:
+        for name in _active(params):
+            if name == "q":
+                counts_without[name] = count_without_words(params, scope, reference)
+                continue
+            as_typed = plain.without.get(name, plain.total)
+            with_similar = wider.without.get(name, wider.total)
+            use_similar = as_typed < FEW_HITS and with_similar > as_typed
+            counts_without[name] = with_similar if use_similar else as_typed
+    return {
+        "total": counted.total,
+        "ids": counted.ids,
+        "facets": counted.facets,
+        "similar": [w for w in similar if fold(w) not in typed.typed],
+        "suggestions": suggestions,
+        "counts_without": counts_without,
+    }
 
 
-def _counts_without(
-    filterset: OfferFilterSet, plain: TextQuery, widened: TextQuery, version: int
-) -> dict[str, int]:
-    """For a search without hits: how many each active filter would give if it were removed, as the page
-    would count them (similar words used when the words as typed find few). One query."""
-    active = list(filterset.active())
-    if not active:
-        return {}
-    queries = {"": plain} if widened is plain else {"": plain, "~": widened}
-    branches = []
-    for suffix, query in queries.items():
-        filterset.tsquery = query.tsquery() if query else None
-        branches += [(name + suffix, filterset.queryset_without(name), None) for name in active]
-    filterset.tsquery = plain.tsquery() if plain else None
-    counted = count_hits(branches, version)
-    counts = {}
-    for name in active:
-        as_typed, with_similar = _total(counted, name), _total(counted, name + "~")
-        use_similar = name != "q" and as_typed < FEW_HITS and with_similar > as_typed
-        counts[name] = with_similar if use_similar else as_typed
-    return counts
+def _ranks(text: TextQuery, typed: TextQuery | None = None) -> list[str]:
+    """What relevance adds up: whole words weigh more than words that only begin alike, and words as typed
+    more than similar words."""
+    if not text:
+        return []
+    ranks = [text.tsquery(), text.tsquery(prefix=False)]
+    return [*ranks, typed.tsquery()] if typed else ranks
 
 
-def _by_value(name: str, counts: dict[str, int], reference: ReferenceData) -> dict[str, int]:
-    """Counts keyed by parameter value (slug, code, number) instead of database id."""
-    if name not in GROUPED_BY_ID:
-        return counts
-    return {c.value: counts[str(c.id)] for c in reference.choices.get(name, []) if str(c.id) in counts}
-
-
-def _phrases(typed: list[str], found: dict[str, list[tuple[str, str]]]) -> list[str]:
-    """Up to three corrected queries: each typed word replaced by its 1st, 2nd, 3rd similar word."""
-    phrases = []
-    for k in range(SIMILAR_PER_WORD):
-        phrase = []
-        for token in typed:
-            options = found.get(token, [])
-            phrase.append(options[min(k, len(options) - 1)][0] if options else token)
-        phrases.append(" ".join(phrase))
-    return list(dict.fromkeys(phrases))
+def _active(params: SearchParams) -> list[str]:
+    """The filters that narrow a search, in the order of the parameters (the words first)."""
+    names = ["q"] if params.q else []
+    names += [name for name, _values in params.facets]
+    return names + (["dato"] if params.day else [])

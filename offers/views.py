@@ -86,7 +86,7 @@ def provider_list(request):
 
 def provider_detail(request, slug):
     provider = get_object_or_404(Provider.objects.select_related("municipality__region"), slug=slug)
-    offers = provider.offers.published().with_card_relations().order_by("title", "pk")
+    offers = provider.offers.published().with_card_relations().by_title()
     page = Paginator(offers, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "offers/provider_detail.html", {"provider": provider, "page": page})
 

@@ -218,3 +218,53 @@ def test_a_scoped_catalogue_may_hide_facets_but_honours_their_parameters(rf, cat
         "verdensmaal",
     ]
     assert sorted(offer.title for offer in context["page"]) == ["Skovens træer", "Smådyr i åen"]
+
+
+def expected_counts(**filters) -> dict[str, dict[str, int]]:
+    """Every facet's counts over the published offers, counted here from the models."""
+    from collections import Counter
+
+    found: dict[str, Counter] = {name: Counter() for name in ("fag", "klassetrin", "verdensmaal", "kommune")}
+    found |= {name: Counter() for name in ("region", "format", "udbyder", "gratis")}
+    offers = Offer.objects.published().filter(**filters).select_related("provider__municipality__region")
+    for offer in offers.prefetch_related("subjects", "grades", "sdgs"):
+        found["fag"].update(s.slug for s in offer.subjects.all())
+        found["klassetrin"].update(g.slug for g in offer.grades.all())
+        found["verdensmaal"].update(str(s.number) for s in offer.sdgs.all())
+        municipality = offer.provider.municipality
+        if municipality:
+            found["kommune"][municipality.code] += 1
+            found["region"][municipality.region.code] += 1
+        found["format"][offer.format] += 1
+        found["udbyder"][offer.provider.kind] += 1
+        if offer.price_dkk == 0:
+            found["gratis"]["1"] += 1
+    return {name: dict(counter) for name, counter in found.items()}
+
+
+def all_counts(response) -> dict[str, dict[str, int]]:
+    return {name: counts(response, name) for name in expected_counts()}
+
+
+def test_the_counts_of_the_whole_catalogue_follow_every_kind_of_change(client, catalogue, make_offer):
+    from municipalities.models import Municipality
+
+    assert all_counts(search(client)) == expected_counts()
+
+    extra = make_offer("Tidsrejse", key="tidsrejse", subjects=["historie", "dansk"], grades=["7-klasse"])
+    extra.sdgs.set(SDG.objects.filter(number__in=[4, 16]))
+    odense = Provider.objects.get(key="naturskolen")
+    odense.municipality, odense.kind = Municipality.objects.get(code="751"), Provider.Kind.SCIENCE
+    odense.save()
+    Offer.objects.filter(key="runer").update(status=Offer.Status.ARCHIVED)
+    Offer.objects.filter(key="udkast").update(status=Offer.Status.PUBLISHED, price_dkk=0)
+    Offer.objects.get(key="trae").subjects.set([])
+    Offer.objects.filter(key="vikingetid").update(format=Offer.Format.ONLINE, price_dkk=100)
+    Offer.objects.get(key="smaadyr").delete()
+
+    response = search(client)
+    assert response.context["total"] == Offer.objects.published().count() == 4
+    assert all_counts(response) == expected_counts()
+    # One subject chosen: the other facets count its offers, the subjects every offer.
+    with_history = all_counts(search(client, fag="historie"))
+    assert with_history == {**expected_counts(subjects__slug="historie"), "fag": expected_counts()["fag"]}

@@ -281,6 +281,31 @@ def test_sorting_by_newest_or_title_overrides_relevance(client, three):
     assert titles(client, q="vand", sorter="title") == ["Bæverens dæmning", "Vandets kredsløb", "Åens dyr"]
 
 
+def test_titles_sort_the_danish_way_whatever_the_collation_of_the_database(client, add, place):
+    for title in [
+        "Aalborg i middelalderen",
+        "Øens fugle",
+        "Åens dyr",
+        "Zoologisk have",
+        "Ærøs skibe",
+        "Étager",
+    ]:
+        add(title)
+    add("Abekatte")
+    danish = [
+        "Abekatte",
+        "Étager",
+        "Zoologisk have",
+        "Ærøs skibe",
+        "Øens fugle",
+        "Åens dyr",
+        "Aalborg i middelalderen",  # "Aa" is "Å"
+    ]
+
+    assert titles(client, sorter="titel") == danish
+    assert [offer.title for offer in client.get(f"/steder/{place.slug}/").context["page"]] == danish
+
+
 def test_the_chosen_order_is_kept_in_the_form(client, three):
     body = client.get("/tilbud/", {"q": "vand", "sorter": "titel"}).content.decode()
 
