@@ -52,7 +52,7 @@ def test_the_offer_picker_tells_offers_with_the_same_title_apart(consultant_clie
             result["text"] for result in _autocomplete(consultant_client, model_name, field_name, "Byg")
         )
         assert labels == [
-            "Byg et vikingeskib – Lejre Museum, Lejre · 4. klasse–6. klasse · Udgivet",
+            "Byg et vikingeskib – Lejre Museum, Lejre · 4.–6. klasse · Udgivet",
             "Byg et vikingeskib – Vikingeskibsmuseet, Roskilde · 7. klasse · Udgivet",
         ]
 

@@ -85,11 +85,11 @@ def test_every_published_offer_is_printed_with_its_facts_the_featured_one_first_
     featured = text.index("1 Sejlads i vikingeskib")
     assert featured < text.index("2 Arkæologi for begyndere") < text.index("3 Frøer i mosen")
     assert (
-        "1 Sejlads i vikingeskib Lejre Museum, Lejre Klassetrin: 4. klasse–6. klasse · Pris: 450 kr. pr. klasse · "
+        "1 Sejlads i vikingeskib Lejre Museum, Lejre Klassetrin: 4.–6. klasse · Pris: 450 kr. pr. klasse · "
         "Varighed: 2 timer · Besøg på stedet · Hele året Eleverne prøver livet i vikingetiden. "
         "Note fra Lejre Kommune: Gratis for kommunens skoler"
     ) in text
-    assert "Klassetrin: Dagtilbud (0-6 år) · Pris: Gratis" in text
+    assert "Klassetrin: Dagtilbud (0–6 år) · Pris: Gratis" in text
 
 
 def test_the_indexes_give_the_offer_numbers_by_subject_and_by_grade_stage(client, site):

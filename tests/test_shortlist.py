@@ -31,7 +31,7 @@ def test_a_teacher_adds_offers_from_the_cards_and_sees_them_on_her_list_in_that_
     page = client.get("/min-liste/").content.decode()
     assert page.index("Frøer i mosen") < page.index("Sejlads i vikingeskib")
     assert "Arkæologi for begyndere" not in page
-    assert "450 kr. pr. klasse" in page and "Dagtilbud (0-6 år)" in page
+    assert "450 kr. pr. klasse" in page and "Dagtilbud (0–6 år)" in page
     assert "Min liste (2)" in page  # the menu counts them
 
 

@@ -39,6 +39,8 @@ def offer_form(provider, **changes) -> dict:
         "languages": "da",
         "summary": "",
         "description": "",
+        "occurrences-TOTAL_FORMS": "0",  # the offer's dates (an inline), none here
+        "occurrences-INITIAL_FORMS": "0",
     }
     return {**fields, **changes}
 
