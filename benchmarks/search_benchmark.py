@@ -420,6 +420,7 @@ def one_client(port: int, addresses: list[str], access_log: Path, server: subpro
     parallel query workers not counted)."""
     from django.db import connections
 
+    time.sleep(0.5)  # let the access log take the requests before these
     start = len(access_log.read_text().splitlines()) if access_log.exists() else 0
     load_before = load_text()
     pids = children(server.pid) + backends()
