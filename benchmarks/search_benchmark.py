@@ -422,6 +422,7 @@ def one_client(port: int, addresses: list[str], access_log: Path, server: subpro
     parallel query workers not counted)."""
     from django.db import connections
 
+    time.sleep(0.5)  # let the access log take the requests before these
     start = len(access_log.read_text().splitlines()) if access_log.exists() else 0
     load_before = load_text()
     pids = children(server.pid) + backends()
@@ -434,10 +435,14 @@ def one_client(port: int, addresses: list[str], access_log: Path, server: subpro
         errors += status != 200
         client_ms.append(ms)
     time.sleep(0.5)  # let the access log flush
-    lines = access_log.read_text().splitlines()[start:]
-    server_ms = [int(line.split(" ", 1)[0]) / 1000 for line in lines if " /tilbud/" in line]
+    lines = [line.split(" ", 2) for line in access_log.read_text().splitlines()[start:]]
+    timed = [
+        (int(d) / 1000, path.removesuffix("?")) for d, _status, path in lines if path.startswith("/tilbud/")
+    ]
+    server_ms = [ms for ms, _path in timed]
     return {
         "server_ms": summary(server_ms),
+        "slowest": sorted(timed, reverse=True)[:10],
         "client_ms": summary(client_ms),
         "cpu_ms": summary(cpu_ms),
         "errors": errors,
@@ -669,6 +674,9 @@ def report(r: dict) -> None:
         f"queries without text hits: {fl['without_hits']}"
     )
     print(f"errors: {d['errors']}; load during the one-client pass {d['load_before']} → {d['load_after']}")
+    print("slowest addresses, each once (server ms):")
+    for ms, path in d["slowest"]:
+        print(f"  {ms:8.1f}  {path}")
     t = r.get("throughput")
     if t:
         h, s = t["healthz"], t["search"]

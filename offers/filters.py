@@ -12,7 +12,7 @@ wholly or partly, so that the page can say so without echoing them.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django import forms
 from django.db.models import CharField, IntegerField, Value
@@ -164,14 +164,6 @@ class SearchParams:
 
     def selected(self, name: str) -> tuple[str, ...]:
         return dict(self.facets).get(name, ())
-
-    def without(self, name: str) -> SearchParams:
-        """The same search without the parameter ``name`` (a facet, "q" or "dato")."""
-        if name == "q":
-            return replace(self, q="")
-        if name == "dato":
-            return replace(self, day=None)
-        return replace(self, facets=tuple(pair for pair in self.facets if pair[0] != name))
 
     def pairs(self) -> list[tuple[str, str]]:
         """The parameters as (name, value) in canonical order, defaults left out: every link's basis."""

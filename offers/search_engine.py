@@ -368,10 +368,6 @@ class SearchResult:
     suggestions: list[tuple[str, int]] = field(default_factory=list)
     counts_without: dict[str, int] = field(default_factory=dict)
 
-    @property
-    def ignored(self) -> list[str]:
-        return list(self.params.ignored)
-
     def offers(self) -> list[Offer]:
         """The offers of the page, in order, ready for cards: one query, their subjects, grades and SDGs
         taken from the facet ids on each row and the reference data (as prefetch_related() would)."""
