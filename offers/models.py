@@ -114,6 +114,13 @@ class SDG(models.Model):
         return f"{self.number}. {self.name_da}"
 
 
+class ProviderQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        """The learning places `user` works on in the back office: all for portal staff, their own places
+        for a place editor (see portal.access)."""
+        return access.restrict(self, user, place_editor=lambda providers: Q(pk__in=providers))
+
+
 class Provider(models.Model):
     """A learning place (læringssted): a museum, nature centre, artist, company …"""
 
@@ -163,8 +170,17 @@ class Provider(models.Model):
             "One address per line, e.g. https://www.museum.dk. Only these sites can show the offers."
         ),
     )
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="editor_for",
+        verbose_name=_("place editors"),
+        help_text=_("Users who keep this place and its offers up to date (manage.py grant_provider)."),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProviderQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -207,8 +223,9 @@ class OfferQuerySet(DistanceQuerySet):
         return self.filter(status=Offer.Status.PUBLISHED)
 
     def managed_by(self, user):
-        """The offers `user` works on in the back office: every offer for portal staff (see portal.access)."""
-        return access.restrict(self, user)
+        """The offers `user` works on in the back office: every offer for portal staff, their places' offers
+        for a place editor (see portal.access)."""
+        return access.restrict(self, user, place_editor=lambda providers: Q(provider__in=providers))
 
     def visible_to(self, user):
         """Published offers, plus previews of drafts and archived offers that `user` manages ("view on
@@ -551,6 +568,11 @@ def _midnight(day: datetime.date) -> datetime.datetime:
 
 
 class OccurrenceQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        """The dates `user` works on in the back office: all for portal staff, those of their places' offers
+        for a place editor (see portal.access)."""
+        return access.restrict(self, user, place_editor=lambda providers: Q(offer__provider__in=providers))
+
     def open(self):
         return self.filter(status=Occurrence.Status.OPEN)
 

@@ -7,19 +7,21 @@ given by a group. *Which* records comes from here, through a role's link to the 
 |---|---|---|
 | portal staff | superusers; active staff users who hold no role below | ``is_superuser`` / ``is_staff`` |
 | municipal consultant | active staff linked to municipalities (``grant_municipality``) | the link ``Municipality.consultants``; the group "Municipal consultants" only gives permissions |
+| place editor | active staff linked to learning places (``grant_provider``) | the link ``Provider.editors``; the group "Place editors" only gives permissions |
 | everyone else | anonymous, inactive and non-staff users | — |
 
 A staff user in a role's group but linked to nothing (say, a consultant whose last municipality was taken
 away) is scoped to nothing: they see no records, never all of them.
 
-| object | portal staff | consultant | everyone else |
-|---|---|---|---|
-| municipality | all | their own (for sites and partnerships) | — |
-| municipal site, its featured offers | all | their municipalities' sites | published sites |
-| partnership, its contacts | all | records involving at least one of their municipalities | public records, never contacts |
-| offer | all | none to change; published ones to look at and feature | published offers |
-| learning place, school, region, vocabularies | all | none to change; all to look at (public data) | public pages |
-| user | with the user permissions | none | none |
+| object | portal staff | consultant | place editor | everyone else |
+|---|---|---|---|---|
+| municipality | all | their own (for sites and partnerships) | — | — |
+| municipal site, its featured offers | all | their municipalities' sites | — | published sites |
+| partnership, its contacts | all | records involving at least one of their municipalities | — | public records, never contacts |
+| learning place | all | none to change; all to look at (public data) | their own places | public pages |
+| offer, its dates | all | none to change; published ones to look at and feature | their places' offers | published offers |
+| school, region, vocabularies | all | none to change; all to look at (public data) | the same | public pages |
+| user | with the user permissions | none | none | none |
 
 Each model's QuerySet has ``managed_by(user)`` (the records the user works on in the back office, built
 with ``restrict``) and, where the public sees some records, ``visible_to(user)`` (the public ones plus, as a
@@ -27,8 +29,7 @@ preview, those the user manages; built with ``visible``). Views fetch one object
 ``get_<object>_for_user`` helper (404 when the user may not see it); admin classes use
 ``portal.admin.ScopedAdmin``, which goes through the same QuerySet methods.
 
-Adding a role (e.g. a place editor linked to learning places, who edits only those places and their
-offers): write its scope function, add a ``Role`` to ``ROLES``, pass its clause to ``restrict`` in the
+Adding a role: write its scope function, add a ``Role`` to ``ROLES``, pass its clause to ``restrict`` in the
 ``managed_by`` of the models it touches, and give their admin classes ``ScopedAdmin``.
 """
 
@@ -44,10 +45,11 @@ from django.shortcuts import get_object_or_404
 
 if TYPE_CHECKING:
     from municipalities.models import Municipality, MunicipalSite
-    from offers.models import Offer
+    from offers.models import Offer, Provider
     from partnerships.models import Partnership
 
 CONSULTANTS_GROUP = "Municipal consultants"
+PLACE_EDITORS_GROUP = "Place editors"
 
 
 def is_active_staff(user) -> bool:
@@ -66,6 +68,15 @@ def consulted_municipalities(user) -> QuerySet[Municipality]:
     return Municipality.objects.filter(consultants=user)
 
 
+def edited_providers(user) -> QuerySet[Provider]:
+    """The place editor's scope: the learning places an active staff user is linked to (none for others)."""
+    from offers.models import Provider
+
+    if not is_active_staff(user):
+        return Provider.objects.none()
+    return Provider.objects.filter(editors=user)
+
+
 @dataclass(frozen=True)
 class Role:
     """A scoped role: `link` is the user's relation to what the role works for, `group` gives it its model
@@ -78,12 +89,18 @@ class Role:
 
 
 CONSULTANT = Role("consultant", CONSULTANTS_GROUP, "consultant_for", consulted_municipalities)
-ROLES = (CONSULTANT,)
+PLACE_EDITOR = Role("place_editor", PLACE_EDITORS_GROUP, "editor_for", edited_providers)
+ROLES = (CONSULTANT, PLACE_EDITOR)
 
 
 def is_consultant(user) -> bool:
     """An active staff user linked to at least one municipality."""
     return consulted_municipalities(user).exists()
+
+
+def is_place_editor(user) -> bool:
+    """An active staff user linked to at least one learning place."""
+    return edited_providers(user).exists()
 
 
 def sees_everything(user) -> bool:

@@ -143,6 +143,21 @@ def consultant(lejre):
 
 
 @pytest.fixture
+def place_editor(provider):
+    """A staff user who edits Lejre Museum (set up as `manage.py grant_provider` does)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    user = get_user_model().objects.create_user(
+        "museum-redaktoer", "redaktoer@museum.example.dk", "correct-horse-battery"
+    )
+    call_command("grant_provider", user.username, provider.key, stdout=StringIO())
+    user.refresh_from_db()
+    return user
+
+
+@pytest.fixture
 def make_partnership(lejre):
     """Create a partnership (public unless told otherwise) in Lejre unless told otherwise.
 
