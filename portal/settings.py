@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "municipalities",
     "offers",
     "partnerships",
+    "bookings",
 ]
 
 MIDDLEWARE = [
@@ -249,3 +250,25 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.throttling.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "portal.throttling.client_ip"
 PORTAL_PROXY_COUNT = env_int("PORTAL_PROXY_COUNT", 0)
+
+# E-mail (booking requests, bookings/emails.py): printed to the console in development; in production sent
+# through the SMTP server EMAIL_HOST:EMAIL_PORT (with EMAIL_HOST_USER/EMAIL_HOST_PASSWORD and STARTTLS when
+# EMAIL_USE_TLS=1). PORTAL_BASE_URL is the address links in e-mails sent outside a request begin with.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Åben Skole-portalen <booking@aabenskole.example.dk>")
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Teachers' names, e-mails, phones and messages on booking requests are deleted this many days after the
+# visit (or, without a date, after the request last changed) by `manage.py anonymise_bookings` (nightly).
+BOOKING_PERSONAL_DATA_DAYS = env_int("BOOKING_PERSONAL_DATA_DAYS", 90)

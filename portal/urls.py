@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("offers.urls")),
+    path("", include("bookings.urls")),
     path("samarbejder/", include("partnerships.urls")),
     path("kommuner/", include("municipalities.urls")),
     path("min-skole/", include("municipalities.school_urls")),

@@ -1,0 +1,78 @@
+"""The database keeps a date's capacity (the trigger ``booking_capacity``), and the "Place editors" group gets
+the permissions to handle their places' requests and allocation rounds (scope: portal.access).
+
+The trigger runs before a request is written as confirmed for a date: it locks the date's row (FOR UPDATE)
+and counts the date's other confirmed requests, so of two transactions confirming the last place at the same
+moment the second waits for the first and then fails (SQLSTATE 23514, an IntegrityError in Django)."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+CAPACITY = """
+CREATE FUNCTION booking_capacity() RETURNS trigger AS $$
+DECLARE
+    capacity integer;
+    taken integer;
+BEGIN
+    IF NEW.status = 'confirmed' AND NEW.occurrence_id IS NOT NULL AND (
+        TG_OP = 'INSERT' OR OLD.status IS DISTINCT FROM 'confirmed'
+        OR OLD.occurrence_id IS DISTINCT FROM NEW.occurrence_id
+    ) THEN
+        SELECT places INTO capacity FROM offers_occurrence WHERE id = NEW.occurrence_id FOR UPDATE;
+        SELECT count(*) INTO taken FROM bookings_bookingrequest
+            WHERE occurrence_id = NEW.occurrence_id AND status = 'confirmed' AND id <> NEW.id;
+        IF taken >= capacity THEN
+            RAISE EXCEPTION 'booking_capacity: date % is fully booked (% places)', NEW.occurrence_id, capacity
+                USING ERRCODE = 'check_violation';
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER booking_capacity BEFORE INSERT OR UPDATE ON bookings_bookingrequest
+    FOR EACH ROW EXECUTE FUNCTION booking_capacity();
+"""
+
+DROP_CAPACITY = """
+DROP TRIGGER IF EXISTS booking_capacity ON bookings_bookingrequest;
+DROP FUNCTION IF EXISTS booking_capacity();
+"""
+
+GROUP = "Place editors"  # portal.access.PLACE_EDITORS_GROUP at the time of writing
+PERMISSIONS = [
+    "view_bookingrequest",
+    "change_bookingrequest",
+    "view_allocationround",
+    "add_allocationround",
+    "change_allocationround",
+]
+
+
+def grant(apps, schema_editor):
+    app_config = apps.get_app_config("bookings")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _created = Group.objects.get_or_create(name=GROUP)
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="bookings", codename__in=PERMISSIONS))
+
+
+def revoke(apps, schema_editor):
+    Permission = apps.get_model("auth", "Permission")
+    for group in apps.get_model("auth", "Group").objects.filter(name=GROUP):
+        group.permissions.remove(*Permission.objects.filter(content_type__app_label="bookings"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("bookings", "0001_initial"),
+        ("offers", "0011_place_editors"),
+    ]
+
+    operations = [
+        migrations.RunSQL(CAPACITY, DROP_CAPACITY),
+        migrations.RunPython(grant, revoke),
+    ]
