@@ -1,0 +1,186 @@
+"""The place handles its requests in the back office (confirm, decline with a reason, propose another date),
+and who may make each state change: the teacher's link, the place's editor, another place's editor, a
+consultant, anonymous. The waiting list moves when a place is freed."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+from icalendar import Calendar
+
+from bookings import links, states
+from bookings.models import BookingRequest
+from offers.models import Provider
+from tests.bookings_helpers import BASE, add_date, link_path, make_request
+
+pytestmark = pytest.mark.django_db
+Status = BookingRequest.Status
+
+
+@pytest.fixture
+def offer(make_offer):
+    return make_offer("Vikingetid på egen krop", key="vikingetid", booking_email="booking@museum.example.dk")
+
+
+@pytest.fixture
+def other_editor(lejre):
+    from io import StringIO
+
+    Provider.objects.create(key="andet-sted", slug="andet-sted", name="Andet sted", municipality=lejre)
+    user = get_user_model().objects.create_user("andet-sted", "a@example.dk", "correct-horse-battery")
+    call_command("grant_provider", user.username, "andet-sted", stdout=StringIO())
+    return user
+
+
+def handle(client, booking, **data):
+    return client.post(f"/admin/bookings/bookingrequest/{booking.pk}/handle/", data)
+
+
+DECISIONS = {
+    "confirm": ({"action": "confirm"}, Status.CONFIRMED),
+    "decline": ({"action": "decline", "reason": "Vi har lukket for skoler den uge."}, Status.DECLINED),
+}
+
+
+@pytest.mark.parametrize("decision", DECISIONS)
+def test_the_places_editor_decides_and_the_teacher_is_told(client, place_editor, offer, decision):
+    booking = make_request(add_date(offer))
+    client.force_login(place_editor)
+    data, status = DECISIONS[decision]
+    response = handle(client, booking, **data)
+    assert response.status_code == 302
+    booking.refresh_from_db()
+    assert booking.status == status
+    message = mail.outbox[-1]
+    assert message.to == ["mette@skole.example.dk"]
+    if decision == "decline":
+        assert "Stedets begrundelse: Vi har lukket for skoler den uge." in message.body
+
+
+def test_a_confirmed_visit_carries_its_ics(client, place_editor, offer):
+    date = add_date(offer)
+    booking = make_request(date)
+    client.force_login(place_editor)
+    handle(client, booking, action="confirm")
+    message = mail.outbox[-1]
+    assert message.subject == "Jeres besøg er bekræftet: Vikingetid på egen krop"
+    (name, content, mimetype), = message.attachments
+    assert (name, mimetype) == ("besoeg.ics", "text/calendar")
+    (event,) = Calendar.from_ical(content).walk("VEVENT")
+    assert event["UID"] == f"booking-{booking.pk}@testserver"
+    assert event.decoded("DTSTART") == timezone.localtime(date.starts)
+    assert str(event["SUMMARY"]) == "Vikingetid på egen krop"
+
+
+def test_the_place_proposes_another_date_and_the_teacher_accepts_it(client, place_editor, offer):
+    first, other = add_date(offer), add_date(offer, days_ahead=40)
+    booking = make_request(first)
+    client.force_login(place_editor)
+    handle(client, booking, action="propose", other_date=other.pk, reason="Den 9. passer bedre.")
+    assert mail.outbox[-1].subject == "Stedet foreslår en anden dato: Vikingetid på egen krop"
+    client.logout()
+    page = client.get(link_path(booking))
+    assert "Tag imod den foreslåede dato" in page.text
+    client.post(link_path(booking) + "tag-datoen/")
+    booking.refresh_from_db()
+    assert (booking.status, booking.occurrence) == (Status.CONFIRMED, other)
+
+
+def test_declining_needs_a_reason_and_bad_choices_are_400_free(client, place_editor, offer):
+    booking = make_request(add_date(offer))
+    client.force_login(place_editor)
+    response = handle(client, booking, action="decline", reason=" ")
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    assert "Giv læreren en begrundelse." in page.text
+    assert handle(client, booking, action="propose", other_date="nonsense").status_code == 302
+    booking.refresh_from_db()
+    assert booking.status == Status.PENDING
+
+
+@pytest.mark.parametrize("decision", ["confirm", "decline"])
+def test_nobody_else_may_decide(client, other_editor, consultant, place_editor, offer, decision):
+    booking = make_request(add_date(offer))
+    data, _status = DECISIONS[decision]
+    response = handle(client, booking, **data)  # anonymous: to the login
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    client.force_login(other_editor)
+    assert handle(client, booking, **data).status_code == 404
+    assert client.get(f"/admin/bookings/bookingrequest/{booking.pk}/change/").status_code == 302  # "not found"
+    client.force_login(consultant)
+    assert handle(client, booking, **data).status_code in (403, 404)
+    assert client.get("/admin/bookings/bookingrequest/").status_code == 403
+    booking.refresh_from_db()
+    assert booking.status == Status.PENDING
+    # The teacher's link has no way to confirm her own request.
+    client.logout()
+    assert client.post(link_path(booking) + "tag-pladsen/").status_code == 302
+    booking.refresh_from_db()
+    assert booking.status == Status.PENDING
+
+
+def test_teacher_link_actions_need_the_signed_link(client, place_editor, offer):
+    booking = make_request(add_date(offer))
+    client.force_login(place_editor)  # not even the place may act through a link it has not got
+    for action in ("bekraeft/", "aflys/", "tag-pladsen/", "tag-datoen/"):
+        assert client.post(f"/booking/{booking.pk}/{action}").status_code == 404
+    booking.refresh_from_db()
+    assert booking.status == Status.PENDING
+
+
+def test_editors_list_only_their_places_requests_and_personal_data_stay_with_them(
+    client, place_editor, other_editor, offer
+):
+    make_request(add_date(offer), name="Mette Lærer")
+    client.force_login(place_editor)
+    page = client.get("/admin/bookings/bookingrequest/")
+    assert page.status_code == 200 and "Allerslev Skole" in page.text
+    client.force_login(other_editor)
+    page = client.get("/admin/bookings/bookingrequest/")
+    assert "Allerslev Skole" not in page.text
+
+
+def test_the_waiting_list_moves_when_a_place_is_freed_and_offers_lapse_after_48_hours(client, offer):
+    date = add_date(offer, places=1)
+    held = make_request(date, Status.CONFIRMED, email="a@skole.example.dk")
+    first = make_request(date, Status.WAITING, school="boholmskolen-4060", email="b@skole.example.dk")
+    second = make_request(date, Status.WAITING, school="bramsnaesvigskolen-4070", email="c@skole.example.dk")
+
+    client.post(link_path(held) + "aflys/")
+    first.refresh_from_db()
+    assert first.has_offer and first.offered_until > timezone.now() + datetime.timedelta(hours=47)
+    assert mail.outbox[-1].to == ["b@skole.example.dk"]
+    assert mail.outbox[-1].subject == "Der er blevet en plads ledig: Vikingetid på egen krop"
+
+    # 48 hours pass: the offer lapses, the next one is offered.
+    later = timezone.now() + datetime.timedelta(hours=49)
+    assert states.lapse_offers(BASE, now=later) == 1
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == Status.CANCELLED
+    assert second.offered_until is not None and mail.outbox[-1].to == ["c@skole.example.dk"]
+
+    client.post(link_path(second) + "tag-pladsen/")
+    second.refresh_from_db()
+    assert second.status == Status.CONFIRMED
+
+
+def test_an_offer_taken_after_its_hours_is_refused(client, offer):
+    date = add_date(offer, places=1)
+    booking = make_request(date, Status.WAITING)
+    booking.offered_until = timezone.now() - datetime.timedelta(minutes=1)
+    booking.save()
+    response = client.post(link_path(booking) + "tag-pladsen/", follow=True)
+    assert "Tilbuddet om en plads er udløbet." in response.text
+    booking.refresh_from_db()
+    assert booking.status == Status.WAITING
+
+
+def test_the_link_of_a_request_with_deleted_personal_data_is_404(client, offer):
+    booking = make_request(add_date(offer))
+    token = links.token_for(booking)
+    BookingRequest.objects.filter(pk=booking.pk).update(anonymised_at=timezone.now())
+    assert client.get(f"/booking/{token}/").status_code == 404
