@@ -90,7 +90,9 @@ def test_the_trigger_refuses_a_second_confirmation_written_past_the_model(make_o
     outcomes = in_threads(write_first, write_second)
     assert outcomes[0] is None
     assert isinstance(outcomes[1], IntegrityError) and "fully booked" in str(outcomes[1])
-    assert list(BookingRequest.objects.filter(status=Status.CONFIRMED).values_list("pk", flat=True)) == [first.pk]
+    assert list(BookingRequest.objects.filter(status=Status.CONFIRMED).values_list("pk", flat=True)) == [
+        first.pk
+    ]
 
 
 def test_a_date_with_two_places_takes_two(make_offer):

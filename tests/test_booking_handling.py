@@ -67,7 +67,7 @@ def test_a_confirmed_visit_carries_its_ics(client, place_editor, offer):
     handle(client, booking, action="confirm")
     message = mail.outbox[-1]
     assert message.subject == "Jeres besøg er bekræftet: Vikingetid på egen krop"
-    (name, content, mimetype), = message.attachments
+    ((name, content, mimetype),) = message.attachments
     assert (name, mimetype) == ("besoeg.ics", "text/calendar")
     (event,) = Calendar.from_ical(content).walk("VEVENT")
     assert event["UID"] == f"booking-{booking.pk}@testserver"
@@ -109,7 +109,9 @@ def test_nobody_else_may_decide(client, other_editor, consultant, place_editor, 
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     client.force_login(other_editor)
     assert handle(client, booking, **data).status_code == 404
-    assert client.get(f"/admin/bookings/bookingrequest/{booking.pk}/change/").status_code == 302  # "not found"
+    assert (
+        client.get(f"/admin/bookings/bookingrequest/{booking.pk}/change/").status_code == 302
+    )  # "not found"
     client.force_login(consultant)
     assert handle(client, booking, **data).status_code in (403, 404)
     assert client.get("/admin/bookings/bookingrequest/").status_code == 403
