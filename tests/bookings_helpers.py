@@ -1,9 +1,16 @@
 """Helpers for the booking tests: dates of an offer, a teacher's request in a given state, the teacher's link."""
 
 import datetime
+import email
+import email.policy
 import re
+import socket
 
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
 from django.core import mail
+from django.test import override_settings
 from django.utils import timezone
 
 from bookings import links
@@ -53,3 +60,39 @@ def link_in_mail(message) -> str:
 
 def subjects() -> list[str]:
     return [message.subject for message in mail.outbox]
+
+
+# --- A real SMTP server on loopback (aiosmtpd) that the booking e-mails are sent to ---
+
+
+class Inbox(Message):
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def handle_message(self, message):
+        self.messages.append(message)
+
+
+@pytest.fixture
+def smtp_server():
+    with socket.socket() as probe:  # a free port on loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_HOST="127.0.0.1", EMAIL_PORT=port
+    ):
+        yield inbox
+    controller.stop()
+
+
+def received(inbox, to: str, subject_start: str):
+    """The last message to `to` whose subject begins with `subject_start`, parsed as a mail client does."""
+    for raw in reversed(inbox.messages):
+        message = email.message_from_bytes(raw.as_bytes(), policy=email.policy.default)
+        if message["To"] == to and message["Subject"].strip().startswith(subject_start):
+            return message
+    raise AssertionError(f"no message to {to} about {subject_start!r}")

@@ -3,43 +3,18 @@ the message as received is Danish and carries the visit as an iCalendar attachme
 
 import email
 import email.policy
-import socket
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
-from django.test import override_settings
 from django.utils import timezone
 from icalendar import Calendar
 
 from bookings import states
+from tests import bookings_helpers
 from tests.bookings_helpers import BASE, add_date, make_request
 
+smtp_server = bookings_helpers.smtp_server  # a real SMTP server on loopback
+
 pytestmark = pytest.mark.django_db
-
-
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
-@pytest.fixture
-def smtp_server():
-    with socket.socket() as probe:  # a free port on loopback
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_HOST="127.0.0.1", EMAIL_PORT=port
-    ):
-        yield inbox
-    controller.stop()
 
 
 def test_the_confirmation_arrives_over_smtp_in_danish_with_the_visit_as_ics(smtp_server, make_offer):
