@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from bookings import allocation, links, states
 from bookings.forms import DecisionForm
-from bookings.models import AllocationRound, BookingRequest
+from bookings.models import AllocationPolicy, AllocationRound, BookingRequest
+from municipalities.models import Municipality
 from offers.models import Offer
 from portal.admin import ScopedAdmin
 
@@ -112,12 +113,12 @@ class AllocationRoundAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["offer", "requests_until", "status", "allocated_at"]
     list_filter = ["status"]
     list_select_related = ["offer"]
-    fields = ["offer", "requests_until", "count_distance", "status", "seed", "allocated_at", "decisions"]
+    fields = ["offer", "requests_until", "status", "seed", "allocated_at", "decisions"]
     readonly_fields = ["status", "seed", "allocated_at", "decisions"]
     change_form_template = "admin/bookings/allocationround/change_form.html"
 
     def get_readonly_fields(self, request, obj=None):
-        fixed = ["offer", "requests_until", "count_distance"] if obj and obj.status != obj.Status.OPEN else []
+        fixed = ["offer", "requests_until"] if obj and obj.status != obj.Status.OPEN else []
         return [*fixed, *self.readonly_fields]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -188,3 +189,16 @@ class AllocationRoundAdmin(ScopedAdmin, admin.ModelAdmin):
                 % {"placed": placed, "total": len(decisions)},
             )
         return redirect(reverse("admin:bookings_allocationround_change", args=[pk]))
+
+
+@admin.register(AllocationPolicy)
+class AllocationPolicyAdmin(ScopedAdmin, admin.ModelAdmin):
+    """The municipality's say in allocation rounds at its learning places: kept by its consultants."""
+
+    list_display = ["municipality", "favour_distant"]
+    list_select_related = ["municipality"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "municipality":
+            kwargs["queryset"] = Municipality.objects.managed_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -7,8 +7,8 @@ The rule, deterministic given the requests, the schools' visits and the seed:
    ``random.Random(seed)``; the seed is drawn when the place allocates and recorded on the round.
 2. Repeatedly, the request with the highest priority among those left is decided: the school with the fewest
    confirmed visits this school year in the portal first (a school that wins a date in the round counts that
-   visit when its next request is weighed); then, when the round favours distant schools, the one farther
-   from the place; then the lower lot number. It gets its date if a place is left, else it joins the date's
+   visit when its next request is weighed); then, when the municipality of the place favours distant
+   schools (AllocationPolicy), the one farther from the place; then the lower lot number. It gets its date if a place is left, else it joins the date's
    waiting list, told why ("I fik ikke plads, fordi …").
 3. The decisions are kept as the round's table, which staff see in the back office.
 """
@@ -78,7 +78,7 @@ def allocate(round_: AllocationRound, base_url: str, seed: int | None = None, no
         seed = secrets.randbits(32) if seed is None else seed
         lot = lots([booking.pk for booking in requests], seed)
         visits = _visits_this_year([booking.school_id for booking in requests], now)
-        km = {booking.pk: distance_km(booking) for booking in requests} if round_.count_distance else {}
+        km = {booking.pk: distance_km(booking) for booking in requests} if round_.favours_distant else {}
         left = {booking.occurrence_id: places_left(booking.occurrence) for booking in requests}
         winners: dict[int, list[BookingRequest]] = {}
         had_at: dict[int, int] = {}  # a request's school's visits when it was decided

@@ -25,7 +25,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.models import School
+from municipalities.models import Municipality, School
 from offers.models import GradeLevel, Occurrence, Offer
 from portal import access
 
@@ -231,6 +231,40 @@ def visits_per_school(municipality, today: datetime.date | None = None):
     )
 
 
+class PolicyQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        """A municipality's policy is its consultants' to keep (and portal staff's)."""
+        return access.restrict(
+            self, user, consultant=lambda municipalities: Q(municipality__in=municipalities)
+        )
+
+
+class AllocationPolicy(models.Model):
+    """How a municipality wants the scarce dates of its learning places shared in allocation rounds, beyond
+    the rule that schools with fewer visits this school year go first."""
+
+    municipality = models.OneToOneField(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="allocation_policy",
+        verbose_name=_("municipality"),
+    )
+    favour_distant = models.BooleanField(
+        _("favour distant schools"),
+        default=False,
+        help_text=_("Among schools with as many visits, the one farther from the place goes first."),
+    )
+
+    objects = PolicyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("allocation policy")
+        verbose_name_plural = _("allocation policies")
+
+    def __str__(self) -> str:
+        return str(self.municipality)
+
+
 class AllocationQuerySet(models.QuerySet):
     def managed_by(self, user):
         return access.restrict(self, user, place_editor=lambda providers: Q(offer__provider__in=providers))
@@ -254,13 +288,6 @@ class AllocationRound(models.Model):
     requests_until = models.DateTimeField(
         _("requests until"), help_text=_("Requests sent until then are allocated together afterwards.")
     )
-    count_distance = models.BooleanField(
-        _("favour distant schools"),
-        default=False,
-        help_text=_(
-            "As the municipality decides: among schools with as many visits, the one farther away goes first."
-        ),
-    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     seed = models.BigIntegerField(_("lottery seed"), null=True, blank=True, editable=False)
     allocated_at = models.DateTimeField(_("allocated"), null=True, blank=True, editable=False)
@@ -275,3 +302,10 @@ class AllocationRound(models.Model):
 
     def __str__(self) -> str:
         return f"{self.offer} ({timezone.localtime(self.requests_until):%d.%m.%Y})"
+
+    @property
+    def favours_distant(self) -> bool:
+        """Whether distance counts: as the municipality of the offer's place decides (AllocationPolicy)."""
+        return AllocationPolicy.objects.filter(
+            municipality_id=self.offer.provider.municipality_id, favour_distant=True
+        ).exists()

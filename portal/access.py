@@ -22,6 +22,7 @@ away) is scoped to nothing: they see no records, never all of them.
 | offer, its dates | all | none to change; published ones to look at and feature | their places' offers | published offers |
 | school, region, vocabularies | all | none to change; all to look at (public data) | the same | public pages |
 | booking request (teachers' personal data), allocation round | all | none: only visits per school, as numbers | their places' offers' | the teacher, through her signed link (bookings/links.py) |
+| allocation policy (does distance count) | all | their municipalities' | — | — |
 | user | with the user permissions | none | none | none |
 
 Each model's QuerySet has ``managed_by(user)`` (the records the user works on in the back office, built

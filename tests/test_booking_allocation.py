@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from bookings import allocation, states
-from bookings.models import AllocationRound, BookingRequest, school_year_start
+from bookings.models import AllocationPolicy, AllocationRound, BookingRequest, school_year_start
 from offers.models import Occurrence
 from tests.bookings_helpers import BASE, add_date, make_request
 
@@ -154,3 +154,48 @@ def test_another_places_editor_and_a_consultant_cannot_allocate(client, consulta
     assert client.post(f"/admin/bookings/allocationround/{round_.pk}/allocate/").status_code in (403, 404)
     round_.refresh_from_db()
     assert round_.status == AllocationRound.Status.OPEN
+
+
+def test_where_the_municipality_favours_distant_schools_the_farther_one_wins_a_tie(scarce):
+    """Lejre Museum lies in Lejre (55.6, 11.97); Allerslev Skole is about 1 km away, Boholmskolen in Roskilde
+    about 4 km: with the same number of visits, Boholm goes first whatever the lot."""
+    from municipalities.models import Municipality
+
+    offer, day_1, _day_2 = scarce
+    AllocationPolicy.objects.create(municipality=Municipality.objects.get(code="350"), favour_distant=True)
+    round_ = AllocationRound.objects.create(
+        offer=offer, requests_until=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    near, far = send_in_order([(day_1, ALLERSLEV), (day_1, BOHOLM)], round_)
+    assert allocation.lots([near.pk, far.pk], 1) == {
+        near.pk: 1,
+        far.pk: 2,
+    }  # the lot alone would pick Allerslev
+    decisions = allocation.allocate(round_, BASE, seed=1)
+    assert winners(day_1) == [BOHOLM]
+    assert decisions[0].km > decisions[1].km
+    near.refresh_from_db()
+    assert near.reason.startswith(
+        "I fik ikke plads, fordi Boholmskolen havde lige så mange besøg som jer i dette skoleår og ligger "
+        "længere fra stedet ("
+    )
+
+
+def test_a_municipalitys_consultant_keeps_its_policy_and_a_place_editor_may_not(
+    client, consultant, place_editor, lejre
+):
+    client.force_login(place_editor)
+    assert client.get("/admin/bookings/allocationpolicy/add/").status_code == 403
+    client.force_login(consultant)
+    response = client.post(
+        "/admin/bookings/allocationpolicy/add/", {"municipality": lejre.pk, "favour_distant": "on"}
+    )
+    assert response.status_code == 302
+    assert AllocationPolicy.objects.get().favour_distant
+    from municipalities.models import Municipality
+
+    roskilde = Municipality.objects.get(code="265")
+    response = client.post(
+        "/admin/bookings/allocationpolicy/add/", {"municipality": roskilde.pk, "favour_distant": "on"}
+    )
+    assert response.status_code == 200 and not AllocationPolicy.objects.filter(municipality=roskilde).exists()

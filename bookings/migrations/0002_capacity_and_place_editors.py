@@ -1,5 +1,6 @@
 """The database keeps a date's capacity (the trigger ``booking_capacity``), and the "Place editors" group gets
-the permissions to handle their places' requests and allocation rounds (scope: portal.access).
+the permissions to handle their places' requests and allocation rounds, "Municipal consultants" those to keep
+their municipalities' allocation policies (scope: portal.access).
 
 The trigger runs before a request is written as confirmed for a date: it locks the date's row (FOR UPDATE)
 and counts the date's other confirmed requests, so of two transactions confirming the last place at the same
@@ -39,14 +40,17 @@ DROP TRIGGER IF EXISTS booking_capacity ON bookings_bookingrequest;
 DROP FUNCTION IF EXISTS booking_capacity();
 """
 
-GROUP = "Place editors"  # portal.access.PLACE_EDITORS_GROUP at the time of writing
-PERMISSIONS = [
-    "view_bookingrequest",
-    "change_bookingrequest",
-    "view_allocationround",
-    "add_allocationround",
-    "change_allocationround",
-]
+# portal.access.PLACE_EDITORS_GROUP and CONSULTANTS_GROUP at the time of writing
+PERMISSIONS = {
+    "Place editors": [
+        "view_bookingrequest",
+        "change_bookingrequest",
+        "view_allocationround",
+        "add_allocationround",
+        "change_allocationround",
+    ],
+    "Municipal consultants": ["view_allocationpolicy", "add_allocationpolicy", "change_allocationpolicy"],
+}
 
 
 def grant(apps, schema_editor):
@@ -56,13 +60,16 @@ def grant(apps, schema_editor):
     app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=GROUP)
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="bookings", codename__in=PERMISSIONS))
+    for name, codenames in PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="bookings", codename__in=codenames)
+        )
 
 
 def revoke(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
-    for group in apps.get_model("auth", "Group").objects.filter(name=GROUP):
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=PERMISSIONS):
         group.permissions.remove(*Permission.objects.filter(content_type__app_label="bookings"))
 
 
@@ -70,6 +77,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("bookings", "0001_initial"),
         ("offers", "0011_place_editors"),
+        ("municipalities", "0004_consultants_group"),
     ]
 
     operations = [
