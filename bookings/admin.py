@@ -23,7 +23,11 @@ from portal.admin import ScopedAdmin
 @admin.register(BookingRequest)
 class BookingRequestAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["created_at", "offer", "occurrence", "school", "pupils", "status"]
-    list_filter = ["status", ("offer", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "status",
+        ("offer", admin.RelatedOnlyFieldListFilter),
+        ("occurrence", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["offer", "occurrence", "school"]
     search_fields = ["school__name", "offer__title"]
     readonly_fields = [

@@ -1,10 +1,17 @@
 """The teacher's request form, her changes, and the place's decision in the back office."""
 
+import datetime
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bookings.models import BookingRequest
 from offers.models import GradeLevel, Occurrence
+
+# Requests to one e-mail address that may wait for confirmation within a day: the form sends mail to any
+# address it is given, so it must not become a way to flood one.
+UNCONFIRMED_PER_DAY = 3
 
 
 class RequestForm(forms.ModelForm):
@@ -48,6 +55,20 @@ class RequestForm(forms.ModelForm):
         grades = offer.grades.all()
         self.fields["grade"].queryset = grades if grades else GradeLevel.objects.all()
         self.fields["phone"].required = True
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        since = timezone.now() - datetime.timedelta(days=1)
+        unconfirmed = BookingRequest.objects.filter(
+            email__iexact=email, status=BookingRequest.Status.UNCONFIRMED, created_at__gte=since
+        )
+        if unconfirmed.count() >= UNCONFIRMED_PER_DAY:
+            raise forms.ValidationError(
+                _(
+                    "Confirm the requests already sent to this e-mail address (see your inbox) before sending more."
+                )
+            )
+        return email
 
     @staticmethod
     def date_label(occurrence: Occurrence) -> str:

@@ -101,10 +101,11 @@ def test_declining_needs_a_reason_and_bad_choices_are_400_free(client, place_edi
     assert booking.status == Status.PENDING
 
 
-@pytest.mark.parametrize("decision", ["confirm", "decline"])
+@pytest.mark.parametrize("decision", ["confirm", "decline", "propose"])
 def test_nobody_else_may_decide(client, other_editor, consultant, place_editor, offer, decision):
     booking = make_request(add_date(offer))
-    data, _status = DECISIONS[decision]
+    other_date = add_date(offer, days_ahead=40)
+    data = {**DECISIONS, "propose": ({"action": "propose", "other_date": other_date.pk}, None)}[decision][0]
     response = handle(client, booking, **data)  # anonymous: to the login
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     client.force_login(other_editor)
@@ -116,7 +117,8 @@ def test_nobody_else_may_decide(client, other_editor, consultant, place_editor, 
     assert handle(client, booking, **data).status_code in (403, 404)
     assert client.get("/admin/bookings/bookingrequest/").status_code == 403
     booking.refresh_from_db()
-    assert booking.status == Status.PENDING
+    assert (booking.status, booking.proposed_occurrence) == (Status.PENDING, None)
+    assert mail.outbox == []
     # The teacher's link has no way to confirm her own request.
     client.logout()
     assert client.post(link_path(booking) + "tag-pladsen/").status_code == 302
@@ -186,3 +188,26 @@ def test_the_link_of_a_request_with_deleted_personal_data_is_404(client, offer):
     token = links.token_for(booking)
     BookingRequest.objects.filter(pk=booking.pk).update(anonymised_at=timezone.now())
     assert client.get(f"/booking/{token}/").status_code == 404
+
+
+def test_the_place_is_told_of_new_requests_and_cancellations_with_its_back_office_link(client, offer):
+    booking = make_request(add_date(offer), Status.UNCONFIRMED)
+    states.confirm_email(booking, BASE)
+    to_place = [message for message in mail.outbox if message.to == ["booking@museum.example.dk"]]
+    assert [message.subject for message in to_place] == ["Ny bookingforespørgsel: Vikingetid på egen krop"]
+    assert f"{BASE}/admin/bookings/bookingrequest/{booking.pk}/change/" in to_place[0].body
+    assert "Mette" not in to_place[0].subject
+
+
+def test_the_list_and_the_teachers_page_take_a_fixed_number_of_queries(
+    client, place_editor, offer, django_assert_max_num_queries
+):
+    date = add_date(offer, places=5)
+    schools = ["allerslev-skole-4320", "boholmskolen-4060", "bramsnaesvigskolen-4070"]
+    bookings = [make_request(date, school=school) for school in schools]
+    client.force_login(place_editor)
+    with django_assert_max_num_queries(14):
+        assert client.get("/admin/bookings/bookingrequest/").status_code == 200
+    client.logout()
+    with django_assert_max_num_queries(6):
+        assert client.get(link_path(bookings[0])).status_code == 200

@@ -40,7 +40,7 @@ def test_personal_data_are_deleted_the_set_time_after_the_visit(make_offer):
 
 
 def test_the_consultant_sees_visits_per_school_fewest_first_without_personal_data(
-    client, consultant, make_offer, lejre
+    client, consultant, make_offer, lejre, django_assert_max_num_queries
 ):
     from municipalities.models import MunicipalSite
 
@@ -51,7 +51,9 @@ def test_the_consultant_sees_visits_per_school_fewest_first_without_personal_dat
     make_request(add_date(offer, days_ahead=31), Status.CONFIRMED, name="Mette Lærer")
     make_request(date, Status.PENDING, school="boholmskolen-4060", name="Hans Lærer")
     client.force_login(consultant)
-    page = client.get("/kommuner/lejre/besoeg/")
+    assert "/kommuner/lejre/besoeg/" in client.get("/kommuner/lejre/daekning/").text
+    with django_assert_max_num_queries(8):
+        page = client.get("/kommuner/lejre/besoeg/")
     assert page.status_code == 200
     rows = [line for line in page.text.splitlines() if '<tr><th scope="row">' in line]
     assert '<th scope="row">Allerslev Skole</th><td>2</td><td>48</td>' in rows[-1]

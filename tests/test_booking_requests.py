@@ -136,3 +136,21 @@ def test_the_link_lists_the_teachers_other_requests(client, offer, make_offer):
     other = make_request(add_date(make_offer("Jernalderen", key="jernalder")))
     page = client.get(link_path(first))
     assert "Jernalderen" in page.text and link_path(other) in page.text
+
+
+def test_one_address_cannot_be_sent_more_than_three_unconfirmed_requests_a_day(teacher, offer):
+    date = add_date(offer, places=5)
+    for _ in range(3):
+        assert teacher.post("/tilbud/vikingetid/book/", form_data(date)).status_code == 302
+    response = teacher.post("/tilbud/vikingetid/book/", form_data(date, email="METTE@skole.example.dk"))
+    assert response.status_code == 400
+    assert "Bekræft de forespørgsler, der allerede er sendt til denne e-mailadresse" in response.text
+    assert len(mail.outbox) == 3
+
+
+def test_the_offer_page_links_to_the_request_form(client, offer):
+    add_date(offer)
+    page = client.get("/tilbud/vikingetid/")
+    assert (
+        '<a class="button" href="/tilbud/vikingetid/book/">Send en forespørgsel om et besøg</a>' in page.text
+    )
