@@ -135,13 +135,14 @@ def proposed(booking, base_url: str) -> None:
         _send(booking, _("The place proposes another date"), paragraphs, base_url)
 
 
-def cancelled(booking, base_url: str) -> None:
+def cancelled(booking, base_url: str, tell_place: bool = True) -> None:
     with translation.override("da"):
         paragraphs = [_("Your request is cancelled: %(visit)s.") % {"visit": describe(booking)}]
         if booking.reason:
             paragraphs.append(booking.reason)
         _send(booking, _("Your request is cancelled"), paragraphs, base_url)
-        _to_place(booking, _("Booking cancelled"), _("A school has cancelled its request."), base_url)
+        if tell_place:
+            _to_place(booking, _("Booking cancelled"), _("A school has cancelled its request."), base_url)
 
 
 def place_offered(booking, base_url: str) -> None:

@@ -164,8 +164,10 @@ class BookingRequest(models.Model):
         indexes = [models.Index(fields=["occurrence", "status"], name="booking_occurrence_status")]
         constraints = [
             models.CheckConstraint(condition=Q(pupils__gte=1), name="booking_pupils_positive"),
+            # A request is handled only once the teacher has confirmed her e-mail (one never confirmed may
+            # still be cancelled).
             models.CheckConstraint(
-                condition=Q(status="unconfirmed") | Q(email_confirmed_at__isnull=False),
+                condition=Q(status__in=["unconfirmed", "cancelled"]) | Q(email_confirmed_at__isnull=False),
                 name="booking_counts_only_confirmed_email",
             ),
         ]

@@ -138,10 +138,11 @@ def cancel(booking: BookingRequest, base_url: str, reason: str = "") -> None:
         if booking.status in {Status.CANCELLED, Status.DECLINED}:
             raise BookingError(_("The request is already closed."))
         held = booking.status == Status.CONFIRMED
+        seen_by_place = booking.status != Status.UNCONFIRMED
         booking.status, booking.offered_until = Status.CANCELLED, None
         booking.reason = reason or booking.reason
         booking.save()
-    emails.cancelled(booking, base_url)
+    emails.cancelled(booking, base_url, tell_place=seen_by_place)
     if held:
         offer_next(booking.occurrence_id, base_url)
 
@@ -182,6 +183,28 @@ def lapse_offers(base_url: str, now: datetime.datetime | None = None) -> int:
         )
         offer_next(booking.occurrence_id, base_url, now)
     return len(lapsed)
+
+
+def close_cancelled_dates(base_url: str) -> int:
+    """Requests still open or confirmed on a date the place has cancelled (however it was cancelled: one
+    date, the admin's bulk action, an import) are cancelled, and their teachers told. Run with
+    process_waiting_lists."""
+    live = {Status.UNCONFIRMED, Status.PENDING, Status.WAITING, Status.CONFIRMED}
+    affected = BookingRequest.objects.filter(status__in=live, occurrence__status=Occurrence.Status.CANCELLED)
+    count = 0
+    for booking in affected.select_related("offer__provider", "occurrence", "school"):
+        told = booking.status != Status.UNCONFIRMED  # an unconfirmed address gets no more mail
+        updated = BookingRequest.objects.filter(pk=booking.pk, status=booking.status).update(
+            status=Status.CANCELLED,
+            offered_until=None,
+            reason=_("The place has cancelled the date."),
+            updated_at=timezone.now(),
+        )
+        if updated and told:
+            booking.refresh_from_db()
+            emails.cancelled(booking, base_url, tell_place=False)  # the place cancelled the date itself
+        count += updated
+    return count
 
 
 def collecting_round(offer_id: int) -> AllocationRound | None:

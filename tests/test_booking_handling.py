@@ -211,3 +211,25 @@ def test_the_list_and_the_teachers_page_take_a_fixed_number_of_queries(
     client.logout()
     with django_assert_max_num_queries(6):
         assert client.get(link_path(bookings[0])).status_code == 200
+
+
+def test_requests_on_a_date_the_place_cancels_are_closed_and_the_teachers_told(offer):
+    from io import StringIO
+
+    from offers.models import Occurrence
+
+    date = add_date(offer, places=2)
+    held = make_request(date, Status.CONFIRMED)
+    unconfirmed = make_request(date, Status.UNCONFIRMED, email="ny@skole.example.dk")
+    Occurrence.objects.filter(pk=date.pk).update(
+        status=Occurrence.Status.CANCELLED
+    )  # the admin's bulk action
+    out = StringIO()
+    call_command("process_waiting_lists", stdout=out)
+    assert out.getvalue().strip() == "2 requests on cancelled dates closed; 0 offers lapsed."
+    held.refresh_from_db()
+    unconfirmed.refresh_from_db()
+    assert (held.status, unconfirmed.status) == (Status.CANCELLED, Status.CANCELLED)
+    (message,) = [m for m in mail.outbox if m.to == ["mette@skole.example.dk"]]
+    assert "Stedet har aflyst datoen." in message.body
+    assert not [m for m in mail.outbox if m.to == ["ny@skole.example.dk"]]

@@ -154,3 +154,12 @@ def test_the_offer_page_links_to_the_request_form(client, offer):
     assert (
         '<a class="button" href="/tilbud/vikingetid/book/">Send en forespørgsel om et besøg</a>' in page.text
     )
+
+
+def test_a_request_never_confirmed_can_still_be_cancelled_through_its_link(client, make_offer):
+    offer = make_offer(key="vikingetid", booking_email="booking@museum.example.dk")
+    booking = make_request(add_date(offer), Status.UNCONFIRMED)
+    assert client.post(link_path(booking) + "aflys/").status_code == 302
+    booking.refresh_from_db()
+    assert booking.status == Status.CANCELLED
+    assert [message.to for message in mail.outbox] == [["mette@skole.example.dk"]]  # the place never saw it

@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'booking requests',
                 'ordering': ['-created_at'],
                 'indexes': [models.Index(fields=['occurrence', 'status'], name='booking_occurrence_status')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('pupils__gte', 1)), name='booking_pupils_positive'), models.CheckConstraint(condition=models.Q(('status', 'unconfirmed'), ('email_confirmed_at__isnull', False), _connector='OR'), name='booking_counts_only_confirmed_email')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('pupils__gte', 1)), name='booking_pupils_positive'), models.CheckConstraint(condition=models.Q(('status__in', ['unconfirmed', 'cancelled']), ('email_confirmed_at__isnull', False), _connector='OR'), name='booking_counts_only_confirmed_email')],
             },
         ),
     ]
