@@ -233,3 +233,30 @@ def test_requests_on_a_date_the_place_cancels_are_closed_and_the_teachers_told(o
     (message,) = [m for m in mail.outbox if m.to == ["mette@skole.example.dk"]]
     assert "Stedet har aflyst datoen." in message.body
     assert not [m for m in mail.outbox if m.to == ["ny@skole.example.dk"]]
+
+
+def test_a_request_for_an_offer_booked_on_request_is_confirmed_with_the_agreed_time(
+    client, place_editor, offer
+):
+    from municipalities.models import School
+
+    booking = BookingRequest.objects.create(
+        offer=offer,
+        school=School.objects.get(key="allerslev-skole-4320"),
+        wished_dates="Uge 12, formiddag",
+        pupils=22,
+        name="Mette Lærer",
+        email="mette@skole.example.dk",
+        status=Status.PENDING,
+        email_confirmed_at=timezone.now(),
+    )
+    client.force_login(place_editor)
+    response = handle(client, booking, action="confirm")
+    assert "Angiv besøgets aftalte tidspunkt." in client.get(response["Location"]).text
+    handle(client, booking, action="confirm", agreed_starts="2027-03-23T09:30")
+    booking.refresh_from_db()
+    assert booking.status == Status.CONFIRMED
+    assert timezone.localtime(booking.agreed_starts).strftime("%Y-%m-%d %H:%M") == "2027-03-23 09:30"
+    (event,) = Calendar.from_ical(mail.outbox[-1].attachments[0][1]).walk("VEVENT")
+    assert timezone.localtime(event.decoded("DTSTART")).strftime("%d.%m %H:%M") == "23.03 09:30"
+    assert "tirsdag 23. marts 2027 kl. 09.30" in mail.outbox[-1].body

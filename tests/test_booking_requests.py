@@ -152,7 +152,8 @@ def test_the_offer_page_links_to_the_request_form(client, offer):
     add_date(offer)
     page = client.get("/tilbud/vikingetid/")
     assert (
-        '<a class="button" href="/tilbud/vikingetid/book/">Send en forespørgsel om et besøg</a>' in page.text
+        '<a class="button-link" href="/tilbud/vikingetid/book/">Send en forespørgsel om et besøg</a>'
+        in page.text
     )
 
 
