@@ -54,8 +54,14 @@ def confirm(booking: BookingRequest, base_url: str, agreed_starts: datetime.date
         booking = BookingRequest.objects.select_for_update().get(pk=booking.pk)
         if booking.status not in {Status.PENDING, Status.WAITING}:
             raise BookingError(_("Only a pending request or one on the waiting list can be confirmed."))
-        if booking.allocation_id and booking.allocation.status == AllocationRound.Status.OPEN:
-            raise BookingError(_("This request is allocated with the others of its round, not one by one."))
+        if AllocationRound.objects.filter(
+            offer_id=booking.offer_id, status=AllocationRound.Status.OPEN
+        ).exists():
+            raise BookingError(
+                _(
+                    "The offer's dates are shared in an allocation round: confirm requests after it is allocated."
+                )
+            )
         if booking.occurrence_id is None:
             if agreed_starts is None and booking.agreed_starts is None:
                 raise BookingError(_("Give the agreed time of the visit."))

@@ -133,8 +133,10 @@ def test_a_round_collects_until_its_deadline_and_is_allocated_once(client, place
         offer=offer, requests_until=timezone.now() + datetime.timedelta(days=1)
     )
     (booking,) = send_in_order([(day_1, BOHOLM)], round_)
-    with pytest.raises(states.BookingError):
-        states.confirm(booking, BASE)  # not one by one while the round collects
+    late = make_request(day_1, school=KARLEBY)  # after the deadline, before the allocation: not in the round
+    for request in (booking, late):
+        with pytest.raises(states.BookingError, match="fordelingsrunde"):
+            states.confirm(request, BASE)  # not one by one until the round is allocated
     client.force_login(place_editor)
     response = client.post(f"/admin/bookings/allocationround/{round_.pk}/allocate/", follow=True)
     assert "Runden samler forespørgsler indtil fristen" in response.text
@@ -144,6 +146,8 @@ def test_a_round_collects_until_its_deadline_and_is_allocated_once(client, place
     assert "Boholmskolen" in response.text and "Bekræftet" in response.text  # the table
     response = client.post(f"/admin/bookings/allocationround/{round_.pk}/allocate/", follow=True)
     assert "Denne runde er allerede fordelt." in response.text
+    with pytest.raises(states.BookingError, match="Datoen er fuldt booket"):
+        states.confirm(late, BASE)  # one by one again, and the round gave the place to Boholm
 
 
 def test_another_places_editor_and_a_consultant_cannot_allocate(client, consultant, scarce):
@@ -199,3 +203,22 @@ def test_a_municipalitys_consultant_keeps_its_policy_and_a_place_editor_may_not(
         "/admin/bookings/allocationpolicy/add/", {"municipality": roskilde.pk, "favour_distant": "on"}
     )
     assert response.status_code == 200 and not AllocationPolicy.objects.filter(municipality=roskilde).exists()
+
+
+def test_a_place_editor_opens_a_round_only_for_its_own_offers(client, place_editor, scarce, lejre):
+    from offers.models import Offer, Provider
+
+    offer, _day_1, _day_2 = scarce
+    other_place = Provider.objects.create(
+        key="andet-sted", slug="andet-sted", name="Andet sted", municipality=lejre
+    )
+    foreign = Offer.objects.create(
+        key="fremmed", slug="fremmed", title="Fremmed", provider=other_place, status="published"
+    )
+    client.force_login(place_editor)
+    until = {"requests_until_0": "2027-01-15", "requests_until_1": "12:00"}
+    response = client.post("/admin/bookings/allocationround/add/", {"offer": foreign.pk, **until})
+    assert response.status_code == 200 and not AllocationRound.objects.exists()
+    response = client.post("/admin/bookings/allocationround/add/", {"offer": offer.pk, **until})
+    assert response.status_code == 302
+    assert AllocationRound.objects.get().offer == offer
