@@ -609,13 +609,22 @@ class OccurrenceQuerySet(models.QuerySet):
     ) -> "OfferDates":
         """The offer's first ``limit`` free dates, how many more there are and whether it has dates at all, in
         one query: every date of the offer is ranked free-first, then upcoming (cancelled or past their
-        deadline), the free ones counted in a window. The upcoming rows among the first ``limit`` are the
-        page's schema.org events (offers/structured_data.py), cancelled ones included."""
+        deadline), the free ones counted in a window, each with ``booked``: its places taken by confirmed booking
+        requests (a full date stays free to request: the request joins its waiting list). The upcoming rows among
+        the first ``limit`` are the page's schema.org events (offers/structured_data.py), cancelled ones
+        included."""
+        from bookings.models import BookingRequest  # the booking requests of issue 14 hold the places
+
         now = now or timezone.now()
         free = Occurrence.free_condition(now)
+        confirmed = BookingRequest.objects.filter(occurrence=OuterRef("pk")).holding_places()
         rows = list(
             self.filter(offer=offer)
             .annotate(
+                booked=Coalesce(
+                    Subquery(confirmed.values("occurrence").annotate(n=Count("pk")).values("n")), 0
+                ),
+                places_left=F("places") - F("booked"),
                 is_free=ExpressionWrapper(free, output_field=models.BooleanField()),
                 is_upcoming=ExpressionWrapper(Q(starts__gt=now), output_field=models.BooleanField()),
                 free_total=Window(Count("pk", filter=free)),

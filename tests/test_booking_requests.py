@@ -164,3 +164,18 @@ def test_a_request_never_confirmed_can_still_be_cancelled_through_its_link(clien
     booking.refresh_from_db()
     assert booking.status == Status.CANCELLED
     assert [message.to for message in mail.outbox] == [["mette@skole.example.dk"]]  # the place never saw it
+
+
+def test_the_offer_page_shows_places_left_and_full_dates(client, offer):
+    full, half, empty = (
+        add_date(offer, places=1),
+        add_date(offer, days_ahead=31, places=2),
+        add_date(offer, days_ahead=32, places=2),
+    )
+    make_request(full, Status.CONFIRMED)
+    make_request(half, Status.CONFIRMED)
+    make_request(empty, Status.PENDING)  # a pending request holds no place
+    text = client.get("/tilbud/vikingetid/").text
+    assert text.count("fuldt booket: kom på ventelisten") == 1
+    assert "1 af 2 pladser ledige" in text
+    assert "2 pladser" in text
