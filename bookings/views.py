@@ -29,7 +29,7 @@ def request_form(request, slug):
     offer = get_object_or_404(Offer.objects.published().select_related("provider"), slug=slug)
     school = request.my_school.school
     dates = bookable_dates(offer) if offer.occurrences.exists() else None
-    form = RequestForm(request.POST or None, offer=offer, dates=dates)
+    form = RequestForm(request.POST if request.method == "POST" else None, offer=offer, dates=dates)
     status = 200
     if request.method == "POST":
         if school is None:
@@ -63,7 +63,8 @@ def manage(request, token):
     details."""
     booking = _booking(token)
     editable = booking.is_open or booking.status == BookingRequest.Status.CONFIRMED
-    form = ChangeForm(request.POST or None, instance=booking) if editable else None
+    data = request.POST if request.method == "POST" else None
+    form = ChangeForm(data, instance=booking) if editable else None
     if request.method == "POST":
         if form is None:
             messages.error(request, _("This request can no longer be changed."))

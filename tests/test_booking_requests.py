@@ -179,3 +179,10 @@ def test_the_offer_page_shows_places_left_and_full_dates(client, offer):
     assert text.count("fuldt booket: kom på ventelisten") == 1
     assert "1 af 2 pladser ledige" in text
     assert "2 pladser" in text
+
+
+def test_an_empty_post_is_400_with_the_fields_named(teacher, offer):
+    add_date(offer)
+    response = teacher.post("/tilbud/vikingetid/book/", {})
+    assert response.status_code == 400
+    assert "Dette felt er påkrævet." in response.text
