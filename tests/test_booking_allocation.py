@@ -150,10 +150,22 @@ def test_a_round_collects_until_its_deadline_and_is_allocated_once(client, place
         states.confirm(late, BASE)  # one by one again, and the round gave the place to Boholm
 
 
-def test_another_places_editor_and_a_consultant_cannot_allocate(client, consultant, scarce):
+def test_another_places_editor_and_a_consultant_cannot_allocate(client, consultant, scarce, lejre):
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from offers.models import Provider
+
     offer, _day_1, _day_2 = scarce
     round_ = AllocationRound.objects.create(offer=offer, requests_until=timezone.now())
     assert client.post(f"/admin/bookings/allocationround/{round_.pk}/allocate/").status_code == 302  # login
+    Provider.objects.create(key="andet-sted", slug="andet-sted", name="Andet sted", municipality=lejre)
+    other = get_user_model().objects.create_user("andet-sted", "a@example.dk", "correct-horse-battery")
+    call_command("grant_provider", other.username, "andet-sted", stdout=StringIO())
+    client.force_login(other)
+    assert client.post(f"/admin/bookings/allocationround/{round_.pk}/allocate/").status_code == 404
     client.force_login(consultant)
     assert client.post(f"/admin/bookings/allocationround/{round_.pk}/allocate/").status_code in (403, 404)
     round_.refresh_from_db()

@@ -126,13 +126,20 @@ def test_nobody_else_may_decide(client, other_editor, consultant, place_editor, 
     assert booking.status == Status.PENDING
 
 
-def test_teacher_link_actions_need_the_signed_link(client, place_editor, offer):
-    booking = make_request(add_date(offer))
-    client.force_login(place_editor)  # not even the place may act through a link it has not got
+@pytest.mark.parametrize("who", ["anonymous", "place_editor", "other_editor", "consultant", "staff_user"])
+def test_teacher_link_actions_need_the_signed_link(client, offer, who, request):
+    """Confirming the e-mail, changing, cancelling and taking a place or a date are the teacher's, through
+    her link: nobody without it, logged in or not, the place included, can do them by the request's id."""
+    booking = make_request(add_date(offer), Status.UNCONFIRMED)
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    assert (
+        client.post(f"/booking/{booking.pk}/", {"pupils": "2", "name": "X", "phone": "1"}).status_code == 404
+    )
     for action in ("bekraeft/", "aflys/", "tag-pladsen/", "tag-datoen/"):
         assert client.post(f"/booking/{booking.pk}/{action}").status_code == 404
     booking.refresh_from_db()
-    assert booking.status == Status.PENDING
+    assert (booking.status, booking.pupils) == (Status.UNCONFIRMED, 24)
 
 
 def test_editors_list_only_their_places_requests_and_personal_data_stay_with_them(
@@ -260,3 +267,16 @@ def test_a_request_for_an_offer_booked_on_request_is_confirmed_with_the_agreed_t
     (event,) = Calendar.from_ical(mail.outbox[-1].attachments[0][1]).walk("VEVENT")
     assert timezone.localtime(event.decoded("DTSTART")).strftime("%d.%m %H:%M") == "23.03 09:30"
     assert "tirsdag 23. marts 2027 kl. 09.30" in mail.outbox[-1].body
+
+
+def test_a_confirmed_visit_the_place_declines_frees_its_place_for_the_waiting_list(
+    client, place_editor, offer
+):
+    date = add_date(offer, places=1)
+    held = make_request(date, Status.CONFIRMED)
+    waiting = make_request(date, Status.WAITING, school="boholmskolen-4060", email="b@skole.example.dk")
+    client.force_login(place_editor)
+    handle(client, held, action="decline", reason="Underviseren er syg.")
+    waiting.refresh_from_db()
+    assert waiting.has_offer
+    assert mail.outbox[-1].to == ["b@skole.example.dk"]
