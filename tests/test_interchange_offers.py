@@ -67,7 +67,7 @@ def test_an_offer_may_refer_to_a_provider_already_in_the_portal(db, tmp_path, pr
         ("title", "Nul\x00tegn", "title: contains a character that cannot be stored (NUL or a lone surrogate)"),
         ("format", "excursion", "format: must be one of: visit, outreach, course, online, material, "
          "teacher_course, event"),
-        ("status", "live", "status: must be one of: draft, published, archived"),
+        ("status", "live", "status: must be one of: draft, review, published, archived"),
         ("themes", ["vikingetid", ""], "themes: must not contain empty texts"),
         ("themes", ["x" * 101], f'themes: "{"x" * 101}": Ensure this value has at most 100 characters (it has 101).'),
         ("languages", ["dansk"], 'languages: "dansk": must be a two-letter language code (ISO 639-1), e.g. "da"'),
