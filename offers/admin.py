@@ -203,10 +203,8 @@ class OfferAdmin(OfferReviewAdmin, StaffOnlyFields, ScopedAdmin, admin.ModelAdmi
     def save_related(self, request, form, formsets, change):
         """After the offer and its relations are saved: review where it applies, and the revision."""
         super().save_related(request, form, formsets, change)
-        offer = form.instance
-        asked = offer.status
-        review.settle(request.user, offer, form.state_before)
-        if asked == Offer.Status.PUBLISHED and offer.status == Offer.Status.REVIEW:
+        revision = review.settle(request.user, form.instance, form.state_before)
+        if revision is not None and revision.action == revision.Action.SUBMITTED:
             self.message_user(
                 request,
                 _(

@@ -47,20 +47,26 @@ def other_date(other_offer):
 
 
 def offer_form(offer: Offer, **changes) -> dict:
-    """The offer form as a place editor posts it (no key or slug: those are staff's)."""
+    """The offer form as a place editor posts it, unchanged but for `changes` (no key or slug: those are
+    staff's)."""
     data = {
         "title": offer.title,
         "provider": offer.provider_id,
         "status": offer.status,
         "summary": offer.summary,
+        "description": offer.description,
         "format": offer.format,
-        "themes": "",
-        "languages": "da",
+        "themes": ",".join(offer.themes),
+        "languages": ",".join(offer.languages),
+        "price_dkk": "" if offer.price_dkk is None else str(offer.price_dkk),
         "occurrences-TOTAL_FORMS": "0",
         "occurrences-INITIAL_FORMS": "0",
         "occurrences-MIN_NUM_FORMS": "0",
         "occurrences-MAX_NUM_FORMS": "1000",
     }
+    if offer.pk:
+        for name in ("subjects", "grades", "sdgs"):
+            data[name] = [str(pk) for pk in getattr(offer, name).values_list("pk", flat=True)]
     return data | changes
 
 
