@@ -112,8 +112,10 @@ def test_the_dates_list_shows_only_the_editors_dates(editor_client, published_of
 
 
 @pytest.mark.parametrize("page", ["change", "history", "delete"])
-def test_another_places_offer_and_place_cannot_be_opened(editor_client, other_offer, other_place, page):
-    for obj in (other_offer, other_place):
+def test_another_places_offer_place_and_date_cannot_be_opened(
+    editor_client, other_offer, other_place, other_date, page
+):
+    for obj in (other_offer, other_place, other_date):
         url = reverse(f"admin:offers_{obj._meta.model_name}_{page}", args=[obj.pk])
         response = editor_client.get(url)
         assert response.status_code in (302, 403, 404)
