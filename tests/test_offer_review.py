@@ -3,6 +3,9 @@ waits "til godkendelse" until portal staff approve it or send it back, staff see
 and every change is kept field by field on the offer's history page."""
 
 import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from offers.history import OfferRevision
@@ -18,8 +21,6 @@ def editor_client(client, place_editor):
 
 @pytest.fixture
 def staff_client(staff_user):
-    from django.test import Client
-
     client = Client()
     client.force_login(staff_user)
     return client
@@ -48,9 +49,6 @@ def test_a_place_editors_new_offer_waits_for_approval_and_staff_publish_it(
     offer = Offer.objects.get(title="Stenalderdag")
     assert offer.status == Offer.Status.REVIEW
     assert editor_client.get(offer.get_absolute_url()).status_code == 200  # a preview for its editor
-    assert staff_client.get(QUEUE).status_code == 200
-    from django.test import Client
-
     assert Client().get(offer.get_absolute_url()).status_code == 404  # not in the catalogue yet
 
     queue = staff_client.get(QUEUE).content.decode()
@@ -214,3 +212,19 @@ def test_a_place_editor_sees_only_their_own_offers_history(editor_client, make_o
     response = editor_client.get(reverse("admin:offers_offer_history", args=[other.pk]))
     assert response.status_code == 302
     assert "Hemmelig" not in editor_client.get(response["Location"]).content.decode()
+
+
+def test_the_queue_and_the_editors_list_take_the_same_queries_for_many_offers(
+    staff_client, editor_client, make_offer, django_assert_max_num_queries
+):
+    def pages():
+        assert staff_client.get(QUEUE).status_code == 200
+        assert editor_client.get("/admin/offers/offer/").status_code == 200
+
+    make_offer("Stenalderdag", key="stenalder", status=Offer.Status.REVIEW)
+    with CaptureQueriesContext(connection) as few:
+        pages()
+    for number in range(15):
+        make_offer(f"Forløb {number}", key=f"forloeb-{number}", status=Offer.Status.REVIEW)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        pages()
