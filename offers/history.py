@@ -1,8 +1,9 @@
 """An offer's change history: every change made in the back office (who, when, which fields from what to
 what), kept as `OfferRevision` rows with the offer's state after the change.
 
-The admin records a revision for each saved form, action and review decision (`record`); the offer's history
-page shows them beside Django's own log. The state of the last published version (`published_state`) is what
+The admin records a revision for each saved form, action and review decision (`record`), an import one for
+each offer it creates or changes (`record_import`); the offer's history page shows them beside Django's own
+log. The state of the last published version (`published_state`) is what
 portal staff compare a change waiting for approval with (offers.review).
 """
 
@@ -123,6 +124,39 @@ def record(offer, user, action: str, before: dict | None = None, comment: str = 
     return OfferRevision.objects.create(
         offer=offer, user=user, action=action, changes=changes, state=after, comment=comment
     )
+
+
+def states(offers) -> dict[str, dict]:
+    """{key: state} of the offers of the QuerySet `offers`, in a constant number of queries."""
+    loaded = offers.select_related("provider").prefetch_related("subjects", "grades", "sdgs")
+    return {offer.key: state_of(offer) for offer in loaded.defer("search_vector")}
+
+
+def record_import(before: dict[str, dict], after: dict[str, dict], comment: str) -> int:
+    """Keep a revision (by nobody: an import) of each offer whose state differs between `before` and `after`
+    ({key: state}, from `states`); returns how many."""
+    from offers.models import Offer
+
+    ids = dict(Offer.objects.filter(key__in=list(after)).values_list("key", "pk"))
+    with_history = set(
+        OfferRevision.objects.filter(offer_id__in=ids.values()).values_list("offer_id", flat=True).distinct()
+    )
+    revisions = []
+    for key, state in after.items():
+        old = before.get(key)
+        changes = difference(old or {}, state)
+        if not changes:
+            continue
+        if old is not None and ids[key] not in with_history:
+            revisions.append(
+                OfferRevision(offer_id=ids[key], action=OfferRevision.Action.RECORDED, state=old)
+            )
+        action = OfferRevision.Action.CREATED if old is None else OfferRevision.Action.CHANGED
+        revisions.append(
+            OfferRevision(offer_id=ids[key], action=action, changes=changes, state=state, comment=comment)
+        )
+    OfferRevision.objects.bulk_create(revisions, batch_size=1000)
+    return sum(revision.action != OfferRevision.Action.RECORDED for revision in revisions)
 
 
 def published_state(offer) -> dict | None:

@@ -228,3 +228,17 @@ def test_the_queue_and_the_editors_list_take_the_same_queries_for_many_offers(
         make_offer(f"Forløb {number}", key=f"forloeb-{number}", status=Offer.Status.REVIEW)
     with django_assert_max_num_queries(len(few.captured_queries)):
         pages()
+
+
+def test_an_import_keeps_a_revision_of_each_offer_it_changes(published_offer):
+    from portal.interchange import export_document, import_document
+
+    exported = export_document()
+    [entry] = [offer for offer in exported["offers"] if offer["key"] == published_offer.key]
+    entry["title"] = "Vikingetid – nyt forløb"
+    document = {"format": exported["format"], "offers": [entry]}
+    import_document(document)
+    import_document(document)  # nothing changes the second time: nothing more is kept
+    [revision] = published_offer.revisions.exclude(action="recorded")
+    assert (revision.user, revision.action, revision.comment) == (None, "changed", "Import")
+    assert revision.changes == {"title": ["Vikingetid på egen krop", "Vikingetid – nyt forløb"]}
