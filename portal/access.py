@@ -108,9 +108,14 @@ def is_place_editor(user) -> bool:
 
 
 def looks_beyond_managed(user) -> bool:
-    """True unless `user` is only a place editor: the back office then shows them only the records they
-    manage, not the public records of other places (a consultant's or portal staff's ``visible_to``)."""
-    return not is_place_editor(user) or is_consultant(user)
+    """True unless `user` is only a place editor (linked to places, or in their group though linked to none):
+    the back office then shows them only the records they manage, not the public records of other places (a
+    consultant's or portal staff's ``visible_to``)."""
+    if not is_active_staff(user):
+        return True
+    groups = set(user.groups.values_list("name", flat=True))
+    editor = PLACE_EDITORS_GROUP in groups or is_place_editor(user)
+    return not editor or CONSULTANTS_GROUP in groups or is_consultant(user)
 
 
 def sees_everything(user) -> bool:

@@ -302,3 +302,12 @@ def test_a_consultant_still_looks_at_every_place_and_published_offer(
     assert OTHER_PLACE in client.get("/admin/offers/provider/").content.decode()
     offers = client.get("/admin/offers/offer/").content.decode()
     assert OTHER_OFFER in offers and OTHER_DRAFT not in offers
+
+
+def test_a_place_editor_whose_last_place_was_taken_away_sees_no_offers(
+    editor_client, place_editor, provider, published_offer, other_offer
+):
+    provider.editors.remove(place_editor)
+    html = editor_client.get("/admin/offers/offer/").content.decode()
+    assert published_offer.title not in html and OTHER_OFFER not in html
+    assert "Lejre Museum" not in editor_client.get("/admin/offers/provider/").content.decode()
