@@ -1,9 +1,10 @@
 """The back office for dated visits: the offer's next dates inline on the offer, the list of all dates (with
 a cancel action), and per offer a month calendar (cancel a date there) and a form that creates a series.
 
-Scope: the per-offer pages find the offer through the offer admin's queryset and ask this admin's
-permissions (per date where there is one), so narrowing those (e.g. with portal.admin.ScopedAdmin on
-OccurrenceAdmin and OccurrenceInline) narrows every page here.
+Scope: the list, the forms and the inline are scoped (portal.admin.ScopedAdmin / ScopedInline: a place
+editor keeps only their places' offers' dates); the per-offer pages find the offer through the offer admin's
+queryset and ask this admin's permissions (per date where there is one), and creating a series needs the
+right to change the offer.
 """
 
 import re
@@ -26,6 +27,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from offers.holidays import school_calendar
 from offers.models import DEADLINE_DAYS, Occurrence, Offer
 from offers.occurrences import MAX_SERIES, Series, create_series, default_deadline, month_bounds, month_weeks
+from portal.admin import ScopedAdmin, ScopedInline
 
 INLINE_DATES = 20  # the offer form shows this many of the next dates; the calendar shows all
 
@@ -54,7 +56,7 @@ class NextDatesFormSet(BaseInlineFormSet):
         return self._next_dates
 
 
-class OccurrenceInline(admin.TabularInline):
+class OccurrenceInline(ScopedInline, admin.TabularInline):
     model = Occurrence
     form = OccurrenceForm
     formset = NextDatesFormSet
@@ -211,7 +213,7 @@ def _shift(month: date, by: int) -> date:
 
 
 @admin.register(Occurrence)
-class OccurrenceAdmin(admin.ModelAdmin):
+class OccurrenceAdmin(ScopedAdmin, admin.ModelAdmin):
     form = OccurrenceForm
     list_display = ["__str__", "offer", "ends", "places", "booking_deadline", "status"]
     list_filter = ["status"]
@@ -222,6 +224,11 @@ class OccurrenceAdmin(admin.ModelAdmin):
     fields = ["offer", "starts", "ends", "places", "booking_deadline", "status", "key"]
     readonly_fields = ["key"]
     actions = ["cancel_dates"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "offer":
+            kwargs["queryset"] = Offer.objects.managed_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -236,7 +243,7 @@ class OccurrenceAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("Cancel selected dates"), permissions=["change"])
     def cancel_dates(self, request, queryset):
-        count = queryset.open().update(status=Occurrence.Status.CANCELLED)
+        count = queryset.managed_by(request.user).open().update(status=Occurrence.Status.CANCELLED)
         message = ngettext("%(count)d date was cancelled.", "%(count)d dates were cancelled.", count)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
@@ -284,6 +291,8 @@ class OccurrenceAdmin(admin.ModelAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         offer = self._offer(request, offer_id)
+        if not self.admin_site.get_model_admin(Offer).has_change_permission(request, offer):
+            raise PermissionDenied
         form = SeriesForm(request.POST or None, offer=offer)
         if request.method == "POST" and form.is_valid():
             series = form.series()
@@ -302,6 +311,8 @@ class OccurrenceAdmin(admin.ModelAdmin):
     def cancel_view(self, request, pk: int):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
+        if not self.has_change_permission(request):
+            raise PermissionDenied
         occurrence = get_object_or_404(self.get_queryset(request), pk=pk)
         offer = self._offer(request, occurrence.offer_id)
         if not self.has_change_permission(request, occurrence):

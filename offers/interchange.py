@@ -4,11 +4,16 @@ Portal-only fields, never in a document and never changed by an import: the page
 from the key when an object is created), `created`/`updated`, a provider's `embed_origins`, and the offer's
 search vector (kept current by a database trigger on every insert and update, imports included).
 
+Each offer an import creates or changes gets a revision in its history (offers.history), by no user.
+
 An offer's `occurrences` (dated visits) are Occurrence rows matched by their key within the offer: an
 import updates them in place, adds new keys and deletes those the offer no longer lists.
 """
 
+from django.utils.translation import gettext as _
+
 from municipalities.models import Municipality
+from offers.history import record_import, states
 from offers.models import SDG, GradeLevel, Offer, Provider, Subject
 from portal.interchange import SlugFromKey
 from portal.interchange_fields import (
@@ -83,3 +88,11 @@ class OfferSection(SlugFromKey):
             distinct=("starts",),
         ),
     }
+
+    def save(self, items):
+        """Upsert, and keep a revision of each offer the import created or changed."""
+        offers = Offer.objects.filter(key__in=[values[self.key] for values in items])
+        before = states(offers)
+        counts = super().save(items)
+        record_import(before, states(offers), comment=_("Import"))
+        return counts

@@ -120,6 +120,11 @@ class ProviderQuerySet(models.QuerySet):
         for a place editor (see portal.access)."""
         return access.restrict(self, user, place_editor=lambda providers: Q(pk__in=providers))
 
+    def visible_to(self, user):
+        """Every learning place: their pages are public (the back office shows a place editor only their
+        own, see portal.access.looks_beyond_managed)."""
+        return access.visible(self, user, public=Q(pk__isnull=False))
+
 
 class Provider(models.Model):
     """A learning place (læringssted): a museum, nature centre, artist, company …"""
@@ -356,6 +361,7 @@ class Offer(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("Awaiting approval")  # a place editor's offer, for portal staff (offers.review)
         PUBLISHED = "published", _("Published")
         ARCHIVED = "archived", _("Archived")
 
@@ -798,3 +804,6 @@ class Occurrence(models.Model):
         self.status = self.Status.CANCELLED
         self.save(update_fields=["status"])
         return True
+
+
+from offers.history import OfferRevision  # noqa: E402, F401  (the offers' change history, a model of this app)

@@ -19,11 +19,15 @@ away) is scoped to nothing: they see no records, never all of them.
 | municipal site, its featured offers | all | their municipalities' sites | — | published sites |
 | partnership, its contacts | all | records involving at least one of their municipalities | — | public records, never contacts |
 | learning place | all | none to change; all to look at (public data) | their own places | public pages |
-| offer, its dates | all | none to change; published ones to look at and feature | their places' offers | published offers |
+| offer, its dates | all | none to change; published ones to look at and feature | their places' offers (published at once or after review: offers.review) | published offers |
 | school, region, vocabularies | all | none to change; all to look at (public data) | the same | public pages |
 | booking request (teachers' personal data), allocation round | all | none: only visits per school, as numbers | their places' offers' | the teacher, through her signed link (bookings/links.py) |
 | allocation policy (does distance count) | all | their municipalities' | — | — |
 | user | with the user permissions | none | none | none |
+
+In the back office a place editor looks only at what they manage: the public records of other places (which
+portal staff and consultants look at through ``visible_to``) stay out of their lists, pickers and history
+(``looks_beyond_managed``).
 
 Each model's QuerySet has ``managed_by(user)`` (the records the user works on in the back office, built
 with ``restrict``) and, where the public sees some records, ``visible_to(user)`` (the public ones plus, as a
@@ -103,6 +107,17 @@ def is_consultant(user) -> bool:
 def is_place_editor(user) -> bool:
     """An active staff user linked to at least one learning place."""
     return edited_providers(user).exists()
+
+
+def looks_beyond_managed(user) -> bool:
+    """True unless `user` is only a place editor (linked to places, or in their group though linked to none):
+    the back office then shows them only the records they manage, not the public records of other places (a
+    consultant's or portal staff's ``visible_to``)."""
+    if not is_active_staff(user):
+        return True
+    groups = set(user.groups.values_list("name", flat=True))
+    editor = PLACE_EDITORS_GROUP in groups or is_place_editor(user)
+    return not editor or CONSULTANTS_GROUP in groups or is_consultant(user)
 
 
 def sees_everything(user) -> bool:

@@ -179,15 +179,21 @@ class ScopedAdmin(PortalAdmin):
     """Object-level access for a ModelAdmin, from the model's QuerySet methods (portal.access).
 
     The user opens the records of `list_scope` (`managed_by`, or `visible_to` for records the public sees
-    anyway, such as published offers) and changes or deletes only those of `managed_by`, as far as their
-    model permissions allow. Change lists, forms, "view on site" and autocomplete all go through
-    `get_queryset`, so none of them shows another record.
+    anyway, such as published offers; a place editor always `managed_by`, see
+    `access.looks_beyond_managed`) and changes or deletes only those of `managed_by`, as far as their
+    model permissions allow. Change lists, forms, actions, history, "view on site" and autocomplete all go
+    through `get_queryset`, so none of them shows another record.
     """
 
     list_scope = "managed_by"
 
     def get_queryset(self, request):
-        return getattr(super().get_queryset(request), self.list_scope)(request.user)
+        queryset = super().get_queryset(request)
+        if not hasattr(request, "looks_beyond_managed"):  # asked many times a request: once is enough
+            request.looks_beyond_managed = access.looks_beyond_managed(request.user)
+        if self.list_scope != "managed_by" and request.looks_beyond_managed:
+            return getattr(queryset, self.list_scope)(request.user)
+        return queryset.managed_by(request.user)
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and (

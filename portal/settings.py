@@ -232,6 +232,11 @@ LOGGING = {
 # Page sizes of the public catalogue and its API.
 PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 20)
 
+# Review of place editors' offers (offers/review.py): on (the default), an offer a place editor publishes, or a
+# published offer they change, waits "til godkendelse" for portal staff, who approve it or send it back with
+# a comment; off, a place editor's offer goes live at once. Portal staff's own changes never wait.
+PORTAL_REVIEW_PLACE_EDITS = env_bool("PORTAL_REVIEW_PLACE_EDITS", True)
+
 # Login throttling (django-axes): after PORTAL_LOGIN_FAILURE_LIMIT failed logins for one username, or from
 # one address, that username or address cannot log in for PORTAL_LOGIN_COOLOFF_MINUTES (each further
 # failure starts the wait again); a successful login clears the count. The attempts are kept in the

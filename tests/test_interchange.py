@@ -302,7 +302,7 @@ def test_every_error_in_the_document_is_reported_not_just_the_first(db, tmp_path
     document["partnerships"][0]["contacts"][1]["role"] = "janitor"
     assert import_errors(tmp_path, document) == [
         "providers[1] key=vikingeskibsmuseet: latitude: must be a number from -90 to 90",
-        f"offers[0] key={OFFER_KEY}: status: must be one of: draft, published, archived",
+        f"offers[0] key={OFFER_KEY}: status: must be one of: draft, review, published, archived",
         "partnerships[0] key=museum-vestsjaelland-pedersborg: contacts: [1]: role: must be one of: teacher, "
         "school_leader, plc, educator, institution_leader, municipal_consultant, company_contact, other",
     ]
