@@ -30,7 +30,7 @@ from offers.folding import danish_sort_key
 from offers.models import GradeLevel, Offer
 from offers.search import AllHits
 from offers.search_engine import catalogue_version
-from portal.pdf import qr_data_uri, render_pdf
+from portal.pdf import qr_data_uri, qr_data_uris, render_pdf
 
 CACHE_SECONDS = 24 * 60 * 60  # a new catalogue version or a new day makes a PDF stale sooner
 
@@ -120,9 +120,13 @@ def build_catalogue(
         for offer in offers:
             number += 1
             url = request.build_absolute_uri(offer.get_absolute_url())
-            entries.append(PrintedOffer(number, offer, url, qr_data_uri(url), notes.get(offer.pk, "")))
+            entries.append(PrintedOffer(number, offer, url, "", notes.get(offer.pk, "")))
         if entries:
             printed_groups.append(OfferGroup(heading, f"group-{index}", entries))
+    codes = qr_data_uris(entry.url for group in printed_groups for entry in group.entries)
+    for group in printed_groups:
+        for entry in group.entries:
+            entry.qr = codes[entry.url]
     printed_sections = [
         TextSection(heading, text, f"section-{index}")
         for index, (heading, text) in enumerate(sections, start=1)
