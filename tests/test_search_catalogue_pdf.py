@@ -103,3 +103,10 @@ def test_nonsense_parameters_are_left_out_not_an_error(client, offers):
 
 def test_the_printed_search_is_only_read(client, offers):
     assert client.post("/tilbud/katalog.pdf").status_code == 405
+
+
+def test_a_qr_code_follows_its_offer_to_a_new_address(client, offers):
+    url = "/tilbud/katalog.pdf?q=sejlads"
+    assert pdf_qr_codes(printed(client, url)) == ["http://testserver/tilbud/sejlads/"]
+    Offer.objects.filter(key="sejlads").update(slug="sejlads-i-vikingeskib")
+    assert pdf_qr_codes(printed(client, url)) == ["http://testserver/tilbud/sejlads-i-vikingeskib/"]
