@@ -143,6 +143,12 @@ def test_the_search_page_links_to_its_spreadsheet_and_its_printed_catalogue(clie
     assert "Udskriv som PDF" in response.text
 
 
+def test_crawlers_are_kept_out_of_the_exports_of_searches(client, db):
+    rules = client.get("/robots.txt").content.decode().splitlines()
+    assert "Disallow: /tilbud/eksport.csv" in rules
+    assert "Disallow: /tilbud/katalog.pdf" in rules
+
+
 def test_the_export_is_only_read(client, offers):
     assert client.post("/tilbud/eksport.csv").status_code == 405
 
