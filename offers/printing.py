@@ -5,7 +5,8 @@ sections (a consultant's introduction, transport), then the offers numbered 1, 2
 order given (a municipality puts its featured offers first), each with its place, town, grades, price,
 duration, dates, an optional note and a QR code to its page; and two indexes that point at those numbers,
 by subject and by grade stage. Any list or queryset of offers can be printed this way: a municipality's
-selection (municipalities/catalogue.py), a teacher's shortlist (offers/shortlist.py), a search result.
+selection (municipalities/catalogue.py), a teacher's shortlist (offers/shortlist.py), a search result
+(``search_catalogue_pdf`` below, at most ``settings.PORTAL_PRINT_MAX_OFFERS`` offers).
 
 Offers should come with their card relations (``OfferQuerySet.with_card_relations()``) so that printing
 300 offers costs a constant number of queries. Laying out a few hundred offers takes seconds, so views
@@ -21,12 +22,15 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.formats import number_format
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
 
 from offers.folding import danish_sort_key
 from offers.models import GradeLevel, Offer
+from offers.search import AllHits
 from offers.search_engine import catalogue_version
-from portal.pdf import qr_data_uri, render_pdf
+from portal.pdf import qr_data_uri, qr_data_uris, render_pdf
 
 CACHE_SECONDS = 24 * 60 * 60  # a new catalogue version or a new day makes a PDF stale sooner
 
@@ -64,6 +68,7 @@ class IndexEntry:
 class PrintedCatalogue:
     title: str
     subtitle: str = ""
+    cover_note: str = ""  # e.g. that a search found more offers than were printed
     note_label: str = ""  # printed before each offer's note, e.g. "Note from Lejre Kommune:"
     sections: list[TextSection] = field(default_factory=list)
     groups: list[OfferGroup] = field(default_factory=list)
@@ -102,6 +107,7 @@ def build_catalogue(
     sections: Sequence[tuple[str, str]] = (),
     notes: dict[int, str] | None = None,
     note_label: str = "",
+    cover_note: str = "",
 ) -> PrintedCatalogue:
     """A catalogue of the offers in ``groups`` ((heading, offers) pairs; a heading may be empty), numbered
     across the groups; ``sections`` are (heading, plain text) pairs printed before the offers (empty texts
@@ -114,15 +120,19 @@ def build_catalogue(
         for offer in offers:
             number += 1
             url = request.build_absolute_uri(offer.get_absolute_url())
-            entries.append(PrintedOffer(number, offer, url, qr_data_uri(url), notes.get(offer.pk, "")))
+            entries.append(PrintedOffer(number, offer, url, "", notes.get(offer.pk, "")))
         if entries:
             printed_groups.append(OfferGroup(heading, f"group-{index}", entries))
+    codes = qr_data_uris(entry.url for group in printed_groups for entry in group.entries)
+    for group in printed_groups:
+        for entry in group.entries:
+            entry.qr = codes[entry.url]
     printed_sections = [
         TextSection(heading, text, f"section-{index}")
         for index, (heading, text) in enumerate(sections, start=1)
         if text.strip()
     ]
-    return PrintedCatalogue(title, subtitle, note_label, printed_sections, printed_groups)
+    return PrintedCatalogue(title, subtitle, cover_note, note_label, printed_sections, printed_groups)
 
 
 def render_catalogue(request: HttpRequest, catalogue: PrintedCatalogue) -> bytes:
@@ -135,6 +145,32 @@ def render_offer_sheet(request: HttpRequest, offer: Offer) -> bytes:
     url = request.build_absolute_uri(offer.get_absolute_url())
     context = {"offer": offer, "url": url, "qr": qr_data_uri(url), "printed_on": timezone.localdate()}
     return render_pdf(request, "offers/print/offer_sheet.html", context)
+
+
+def search_catalogue_pdf(request: HttpRequest, hits: AllHits) -> bytes:
+    """A search result (``offers.search.search_all``) as a printed catalogue; the cover says what was searched
+    for and, when the search found more offers than the limit, that only the first ones are printed."""
+
+    def render() -> bytes:
+        cover_note = ""
+        if hits.capped:
+            cover_note = ngettext(
+                "The search found %(total)s offer. This catalogue holds the first %(count)s; narrow the search "
+                "to print the rest.",
+                "The search found %(total)s offers. This catalogue holds the first %(count)s; narrow the search "
+                "to print the rest.",
+                hits.total,
+            ) % {"total": number_format(hits.total, force_grouping=True), "count": len(hits.ids)}
+        catalogue = build_catalogue(
+            request,
+            _("Teaching offers"),
+            [(_("The offers"), hits.offers())],
+            subtitle=" · ".join(item.label for item in hits.active_filters) or _("All offers"),
+            cover_note=cover_note,
+        )
+        return render_catalogue(request, catalogue)
+
+    return cached_pdf(request, "search:" + hits.query, render)
 
 
 def cached_pdf(request: HttpRequest, name: str, render: Callable[[], bytes]) -> bytes:

@@ -35,6 +35,11 @@ facets (by parameter name) that make no sense in a scope; their parameters are s
 A scope narrower than the whole catalogue that finds few offers also counts the same search in the whole
 catalogue (``wider_search``).
 
+``search_all(request, base_queryset, *, limit) -> AllHits`` reads the same parameters (page is ignored) for
+outputs that take a whole result along (the CSV export, the printed search): the total, the ids of the first
+``limit`` hits in the page's order, the active filters' labels and the notices; ``AllHits.offers()`` fetches
+the offers a chunk at a time (one query per chunk, card relations loaded), for streaming.
+
 Every link the include renders is relative ("?fag=historie&q=…"), so the include works under any path;
 the search form submits to the current path.
 
@@ -61,7 +66,7 @@ Context keys (do not use these names for other things in a page that includes th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from html import escape
 from urllib.parse import quote_plus
@@ -76,6 +81,7 @@ from django.utils.translation import gettext as _
 
 from offers.filters import FACETS, PARAMETERS, ReferenceData, SearchParams, parse
 from offers.folding import danish_sort_key
+from offers.models import Offer
 from offers.search_engine import Scope, SearchResult, catalogue_version, run_search
 
 NATURAL_ORDER = {"klassetrin", "verdensmaal", "format", "region"}  # others: most hits first
@@ -312,3 +318,40 @@ def _notices(result: SearchResult) -> list[str]:
             )
         )
     return notices
+
+
+@dataclass
+class AllHits:
+    """A whole search result, up to a limit (``search_all``)."""
+
+    result: SearchResult  # its ids are the first ``limit`` hits
+    total: int  # every hit, also those past the limit
+    query: str  # the understood parameters, urlencoded (a key for caches)
+    active_filters: list[ActiveFilter]
+    notices: list[str]
+
+    @property
+    def ids(self) -> list[int]:
+        return self.result.ids
+
+    @property
+    def capped(self) -> bool:
+        return self.total > len(self.result.ids)
+
+    def offers(self, chunk: int = 500) -> Iterator[Offer]:
+        """The offers in order, ``chunk`` at a time: one query per chunk, subjects, grades and SDGs loaded."""
+        for start in range(0, len(self.ids), chunk):
+            yield from replace(self.result, ids=self.ids[start : start + chunk]).offers()
+
+
+def search_all(request: HttpRequest, base_queryset, *, limit: int) -> AllHits:
+    """The search in ``request.GET`` over ``base_queryset``, its first ``limit`` hits in the page's order."""
+    version = catalogue_version()
+    reference = ReferenceData.for_version(version)
+    params, _form = parse(request.GET, reference)
+    params = replace(params, page="")
+    result = run_search(
+        params, Scope.of(base_queryset), reference=reference, version=version, facets=(), per_page=limit
+    )
+    links = Links(params)
+    return AllHits(result, result.total, links.query, _active_filters(result, links), _notices(result))

@@ -16,9 +16,16 @@ from django.views.decorators.http import require_POST, require_safe
 from offers.calendar_feeds import calendar_response
 from offers.models import Offer, Provider
 from offers.place_filters import PlaceFilterSet
-from offers.printing import build_catalogue, cached_pdf, render_catalogue, render_offer_sheet
-from offers.search import search_catalogue
+from offers.printing import (
+    build_catalogue,
+    cached_pdf,
+    render_catalogue,
+    render_offer_sheet,
+    search_catalogue_pdf,
+)
+from offers.search import search_all, search_catalogue
 from offers.shortlist import MAX_OFFERS, Shortlist, parse_keys, shortlisted_offers
+from offers.spreadsheet import csv_response
 from portal.access import get_offer_for_user
 from portal.embedding import allow_framing
 from portal.pdf import pdf_response
@@ -26,7 +33,24 @@ from portal.pdf import pdf_response
 
 def offer_list(request):
     context = search_catalogue(request, Offer.objects.published())
+    context["export_max_rows"] = settings.PORTAL_EXPORT_MAX_ROWS
+    context["print_max_offers"] = settings.PORTAL_PRINT_MAX_OFFERS
     return render(request, "offers/offer_list.html", context)
+
+
+@require_safe
+def offer_list_csv(request):
+    """The search (same parameters as /tilbud/) as a CSV file for Danish Excel (offers/spreadsheet.py), at most
+    ``PORTAL_EXPORT_MAX_ROWS`` rows, streamed."""
+    hits = search_all(request, Offer.objects.published(), limit=settings.PORTAL_EXPORT_MAX_ROWS)
+    return csv_response(request, hits.offers(), "tilbud.csv")
+
+
+@require_safe
+def offer_list_pdf(request):
+    """The search as a printed catalogue, at most ``PORTAL_PRINT_MAX_OFFERS`` offers (the cover says so)."""
+    hits = search_all(request, Offer.objects.published(), limit=settings.PORTAL_PRINT_MAX_OFFERS)
+    return pdf_response(search_catalogue_pdf(request, hits), "tilbud.pdf")
 
 
 def offer_detail(request, slug):
@@ -137,6 +161,12 @@ def shortlist_pdf(request):
 
     pdf = cached_pdf(request, "shortlist:" + ",".join(offer.key for offer in offers), render)
     return pdf_response(pdf, "min-liste.pdf")
+
+
+@require_safe
+def shortlist_csv(request):
+    offers, _shared = _listed(request)
+    return csv_response(request, offers, "min-liste.csv")
 
 
 def _back(request, fallback: str):

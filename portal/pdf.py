@@ -9,13 +9,16 @@ system through a link in an offer's text. Fonts come from the system (Debian's f
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
-from functools import lru_cache
+from collections.abc import Iterable
 
 import segno
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from PIL import Image
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
@@ -38,17 +41,40 @@ def pdf_response(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@lru_cache(maxsize=4096)
+QR_CACHE_SECONDS = 30 * 24 * 60 * 60  # an address's code never changes; the timeout only frees space
+
+
 def qr_data_uri(url: str) -> str:
-    """A QR code for ``url`` as a PNG data URI with one pixel per module and a quiet zone of four.
+    """A QR code for ``url`` (see ``qr_data_uris``)."""
+    return qr_data_uris([url])[url]
+
+
+def qr_data_uris(urls: Iterable[str]) -> dict[str, str]:
+    """A QR code for each of ``urls`` as a PNG data URI with one pixel per module and a quiet zone of four.
 
     Print it with ``image-rendering: pixelated`` at about 2 cm so the modules stay sharp. Choosing the mask
-    is segno's slow part (about 10 ms a code), so codes are remembered per process: an address's code never
-    changes.
+    is segno's slow part (about 10 ms a code, 3 s for a catalogue of 300 offers), and an address's code
+    never changes: codes are kept in the shared cache (every worker, every catalogue version; one round
+    trip for all of a catalogue's codes) and made only for addresses never printed before.
     """
+    urls = list(dict.fromkeys(urls))
+    keys = {url: "portal.pdf.qr." + hashlib.sha256(url.encode()).hexdigest() for url in urls}
+    found = cache.get_many(keys.values())
+    codes = {url: found[key] for url, key in keys.items() if key in found}
+    made = {url: _qr_png(url) for url in urls if url not in codes}
+    if made:
+        cache.set_many({keys[url]: code for url, code in made.items()}, QR_CACHE_SECONDS)
+    return codes | made
+
+
+def _qr_png(url: str) -> str:
+    """A greyscale PNG (8 bits a pixel): WeasyPrint embeds it as it is, where segno's 1-bit PNG would be
+    converted to RGB and encoded twice (a sixth smaller catalogue, fewer CPU seconds)."""
     code = segno.make(url, error="m", micro=False)
+    size = code.symbol_size(scale=1, border=4)[0]
+    pixels = bytes(0 if dark else 255 for row in code.matrix_iter(scale=1, border=4) for dark in row)
     buffer = io.BytesIO()
-    code.save(buffer, kind="png", scale=1, border=4)
+    Image.frombytes("L", (size, size), pixels).save(buffer, format="PNG")
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 

@@ -229,6 +229,11 @@ LOGGING = {
     },
 }
 
+# The most offers a search takes along: rows of its CSV export (/tilbud/eksport.csv, streamed) and offers
+# in its printed catalogue (/tilbud/katalog.pdf, about 6 offers a page; benchmarks/pdf_timing.py).
+PORTAL_EXPORT_MAX_ROWS = env_int("PORTAL_EXPORT_MAX_ROWS", 5000)
+PORTAL_PRINT_MAX_OFFERS = env_int("PORTAL_PRINT_MAX_OFFERS", 300)
+
 # Page sizes of the public catalogue and its API.
 PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 20)
 

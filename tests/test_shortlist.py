@@ -6,7 +6,7 @@ from django.test import Client
 
 from offers.models import Offer
 from offers.shortlist import MAX_OFFERS, SESSION_KEY
-from tests.pdf_tools import pdf_qr_codes, pdf_text
+from tests.pdf_tools import pdf_pages, pdf_qr_codes, pdf_text
 
 
 @pytest.fixture
@@ -116,6 +116,7 @@ def test_the_list_downloads_as_a_pdf_with_a_qr_code_per_offer(client, offers):
         "http://testserver/tilbud/froeer/",
         "http://testserver/tilbud/sejlads/",
     ]
+    assert pdf_pages(response.content) == 4  # cover, contents, indexes, the offers
 
 
 def test_a_shared_list_downloads_as_the_same_pdf(client, offers):
