@@ -18,6 +18,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 RETRY_AFTER_SECONDS = 30
 
 
+class ServiceBusy(Exception):
+    """Raised by costly work that only so many may run at once (e.g. portal.pdf.print_slot); answered with
+    the 503 page and Retry-After (portal.middleware.DatabaseUnavailableMiddleware)."""
+
+
 def _back_url(request) -> str:
     """The page the visitor came from, when it is on this site."""
     referer = request.META.get("HTTP_REFERER", "")

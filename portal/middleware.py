@@ -37,8 +37,9 @@ class LanguageCookieMiddleware:
 class DatabaseUnavailableMiddleware:
     """While the database cannot be reached (a restart, a lost connection, a statement over
     DATABASE_STATEMENT_TIMEOUT), a view's error becomes a 503 with Retry-After and the Danish error page,
-    rendered without the database, instead of a 500 with a traceback. Errors outside views (e.g. saving a
-    session) reach handler500, which answers the same way (portal/errors.py)."""
+    rendered without the database, instead of a 500 with a traceback; so does costly work refused because
+    too much of it runs already (portal.errors.ServiceBusy). Errors outside views (e.g. saving a session)
+    reach handler500, which answers the same way (portal/errors.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -47,6 +48,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if isinstance(exception, errors.ServiceBusy):
+            logger.warning("Busy, answered 503 for %s: %s", request.path, exception)
+            return errors.service_unavailable(request)
         if isinstance(exception, OperationalError | InterfaceError):
             logger.warning("Database unavailable for %s: %s", request.path, str(exception).strip())
             return errors.service_unavailable(request)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import segno
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -22,16 +24,38 @@ from PIL import Image
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
+from portal.errors import ServiceBusy
+
 PRINT_STYLESHEET = "css/print.css"
+# A slot frees itself after this long even if the worker holding it died mid-layout.
+PRINT_SLOT_SECONDS = 120
 
 
 def render_pdf(request: HttpRequest, template_name: str, context: dict) -> bytes:
-    """The template rendered with ``context`` and laid out on A4 pages with the print style sheet."""
+    """The template rendered with ``context`` and laid out on A4 pages with the print style sheet, in one of
+    the portal's print slots (``print_slot``)."""
     html = render_to_string(template_name, context, request=request)
     stylesheet = CSS(string=_read_static(PRINT_STYLESHEET))
     fetcher = URLFetcher(allowed_protocols={"data"})
     document = HTML(string=html, base_url=request.build_absolute_uri("/"), url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[stylesheet])
+    with print_slot():
+        return document.write_pdf(stylesheets=[stylesheet])
+
+
+@contextmanager
+def print_slot() -> Iterator[None]:
+    """One of ``settings.PORTAL_PRINT_SLOTS`` layouts that may run at once on all servers (slots are kept in
+    the shared cache). A catalogue takes seconds of CPU and anyone can ask for a new search's catalogue, so
+    when every slot is taken the request gets ServiceBusy (a 503 with Retry-After) rather than a worker."""
+    for number in range(settings.PORTAL_PRINT_SLOTS):
+        key = f"portal.pdf.slot.{number}"
+        if cache.add(key, True, PRINT_SLOT_SECONDS):
+            try:
+                yield
+            finally:
+                cache.delete(key)
+            return
+    raise ServiceBusy("every print slot is taken")
 
 
 def pdf_response(data: bytes, filename: str) -> HttpResponse:

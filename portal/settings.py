@@ -233,6 +233,8 @@ LOGGING = {
 # in its printed catalogue (/tilbud/katalog.pdf, about 6 offers a page; benchmarks/pdf_timing.py).
 PORTAL_EXPORT_MAX_ROWS = env_int("PORTAL_EXPORT_MAX_ROWS", 5000)
 PORTAL_PRINT_MAX_OFFERS = env_int("PORTAL_PRINT_MAX_OFFERS", 300)
+# How many PDFs may be laid out at once on all servers together (portal/pdf.py print_slot); more get a 503.
+PORTAL_PRINT_SLOTS = env_int("PORTAL_PRINT_SLOTS", 2)
 
 # Page sizes of the public catalogue and its API.
 PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 20)

@@ -110,3 +110,22 @@ def test_a_qr_code_follows_its_offer_to_a_new_address(client, offers):
     assert pdf_qr_codes(printed(client, url)) == ["http://testserver/tilbud/sejlads/"]
     Offer.objects.filter(key="sejlads").update(slug="sejlads-i-vikingeskib")
     assert pdf_qr_codes(printed(client, url)) == ["http://testserver/tilbud/sejlads-i-vikingeskib/"]
+
+
+def test_while_every_print_slot_is_taken_a_new_catalogue_is_refused_with_a_503_and_a_cached_one_is_served(
+    client, offers, settings
+):
+    from django.core.cache import cache
+
+    settings.PORTAL_PRINT_SLOTS = 1
+    cached = printed(client, "/tilbud/katalog.pdf?fag=historie")
+    cache.add("portal.pdf.slot.0", True)  # another server lays out a catalogue right now
+
+    response = client.get("/tilbud/katalog.pdf?fag=biologi")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Portalen er midlertidigt utilgængelig" in response.content.decode()
+    assert printed(client, "/tilbud/katalog.pdf?fag=historie") == cached
+
+    cache.delete("portal.pdf.slot.0")  # that one is done: the next asks are laid out again
+    assert pdf_text(printed(client, "/tilbud/katalog.pdf?fag=biologi"))
