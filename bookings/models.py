@@ -203,12 +203,12 @@ def places_left(occurrence: Occurrence) -> int:
 
 
 def bookable_dates(offer: Offer):
-    """The offer's free dates (offers.models.Occurrence.free_condition), each with ``left``: its places not
-    yet confirmed (0 or less: full, a request joins the waiting list)."""
+    """The offer's dates open to requests (offers.models.Occurrence.requestable_condition), each with
+    ``left``: its places not yet confirmed (0 or less: full, a request joins the waiting list)."""
     taken = Count("booking_requests", filter=Q(booking_requests__status=BookingRequest.Status.CONFIRMED))
     return (
         Occurrence.objects.filter(offer=offer)
-        .free()
+        .requestable()
         .annotate(left=models.F("places") - taken)
         .order_by("starts")
     )

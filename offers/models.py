@@ -23,6 +23,7 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Cast, Coalesce
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import capfirst, format_lazy
@@ -587,8 +588,13 @@ class OccurrenceQuerySet(models.QuerySet):
         return self.filter(starts__gt=now or timezone.now())
 
     def free(self, now: datetime.datetime | None = None):
-        """Dates a class can still request: see ``Occurrence.free_condition``."""
+        """Dates with a place left that a class can still ask for: see ``Occurrence.free_condition``."""
         return self.filter(Occurrence.free_condition(now))
+
+    def requestable(self, now: datetime.datetime | None = None):
+        """Dates a class can still ask for, full ones included (a request joins the waiting list): see
+        ``Occurrence.requestable_condition``."""
+        return self.filter(Occurrence.requestable_condition(now))
 
     def in_period(self, first: datetime.date, last: datetime.date):
         """Dates that take place, at least in part, from ``first`` to ``last`` (both included), Danish time.
@@ -613,16 +619,16 @@ class OccurrenceQuerySet(models.QuerySet):
     def for_offer_page(
         self, offer: "Offer", limit: int, now: datetime.datetime | None = None
     ) -> "OfferDates":
-        """The offer's first ``limit`` free dates, how many more there are and whether it has dates at all, in
-        one query: every date of the offer is ranked free-first, then upcoming (cancelled or past their
-        deadline), the free ones counted in a window, each with ``booked``: its places taken by confirmed booking
-        requests (a full date stays free to request: the request joins its waiting list). The upcoming rows among
-        the first ``limit`` are the page's schema.org events (offers/structured_data.py), cancelled ones
-        included."""
+        """The offer's first ``limit`` dates open to requests (``Occurrence.requestable_condition``: full ones
+        too, shown as full, a request joins the waiting list), how many more there are and whether it has
+        dates at all, in one query: every date of the offer is ranked requestable-first, then upcoming
+        (cancelled or past their deadline), the requestable ones counted in a window, each with ``booked``:
+        its places taken by confirmed booking requests. The upcoming rows among the first ``limit`` are the
+        page's schema.org events (offers/structured_data.py), cancelled ones included."""
         from bookings.models import BookingRequest  # the booking requests of issue 14 hold the places
 
         now = now or timezone.now()
-        free = Occurrence.free_condition(now)
+        free = Occurrence.requestable_condition(now)
         confirmed = BookingRequest.objects.filter(occurrence=OuterRef("pk")).holding_places()
         rows = list(
             self.filter(offer=offer)
@@ -781,15 +787,32 @@ class Occurrence(models.Model):
                 setattr(self, name, value.replace(second=0, microsecond=0))
 
     @staticmethod
-    def free_condition(now: datetime.datetime | None = None) -> Q:
-        """What makes a date free: open, not begun, and its booking deadline not passed. The deadline is the
-        last day to ask, so it counts until that day ends (Danish time); no deadline means until it starts.
-
-        The one place that says "free": when bookings arrive (issue 14), "places left" joins here.
-        """
+    def requestable_condition(now: datetime.datetime | None = None) -> Q:
+        """What makes a date open to requests: open, not begun, and its booking deadline not passed. The
+        deadline is the last day to ask, so it counts until that day ends (Danish time); no deadline means
+        until it starts. A full date stays open to requests, which join its waiting list (bookings)."""
         now = now or timezone.now()
         return Q(status=Occurrence.Status.OPEN, starts__gt=now) & (
             Q(booking_deadline__isnull=True) | Q(booking_deadline__gte=timezone.localdate(now))
+        )
+
+    @staticmethod
+    def free_condition(now: datetime.datetime | None = None) -> Q:
+        """What makes a date free, the one place that says so (the catalogue's date filters, "ledige
+        datoer", the offer page's count): open to requests and a place left, i.e. fewer confirmed booking
+        requests (bookings.models.BookingRequest.holding_places) than its places."""
+        from bookings.models import BookingRequest
+
+        taken = (
+            BookingRequest.objects.filter(occurrence=OuterRef("pk"))
+            .holding_places()
+            .order_by()
+            .values("occurrence")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return Occurrence.requestable_condition(now) & Q(
+            GreaterThan(F("places"), Coalesce(Subquery(taken), 0))
         )
 
     @staticmethod

@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 
 from bookings.models import BookingRequest
+from offers.models import Offer
 from tests.bookings_helpers import SCHOOL, add_date, link_in_mail, link_path, make_request
 
 pytestmark = pytest.mark.django_db
@@ -179,6 +180,21 @@ def test_the_offer_page_shows_places_left_and_full_dates(client, offer):
     assert text.count("fuldt booket: kom på ventelisten") == 1
     assert "1 af 2 pladser ledige" in text
     assert "2 pladser" in text
+
+
+def test_a_fully_booked_date_is_not_a_free_date_in_the_catalogue(client, offer, make_offer):
+    full = add_date(offer, places=1)
+    other = make_offer("Skovens dyr", key="skovens-dyr")
+    add_date(other, places=2)
+    make_request(full, Status.CONFIRMED)
+    day = full.starts.date().isoformat()
+
+    assert list(Offer.objects.with_upcoming_dates()) == [other]
+    found = client.get("/api/tilbud/", {"ledige": "1"}).json()
+    assert [hit["key"] for hit in found["results"]] == ["skovens-dyr"]
+    assert client.get("/api/tilbud/", {"dato": day}).json()["count"] == 1  # only the other offer's date
+    # The offer page still lists the full date, for the waiting list.
+    assert "fuldt booket: kom på ventelisten" in client.get("/tilbud/vikingetid/").text
 
 
 def test_an_empty_post_is_400_with_the_fields_named(teacher, offer):
