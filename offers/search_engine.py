@@ -19,18 +19,22 @@ offers/search.py presents a SearchResult as a page, offers/api.py as JSON.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from offers.filters import DEFAULT_SORT, FACETS, ReferenceData, SearchParams
+from municipalities.geo import Point
+from offers.distance import NO_TRAVEL_FORMATS, place_distances
+from offers.filters import DEFAULT_SORT, DISTANCES_KM, FACETS, NEAREST, ReferenceData, SearchParams
 from offers.folding import fold
-from offers.models import Offer
+from offers.models import Occurrence, Offer
 from offers.search_words import TextQuery, phrases, similar_words
 
 FEW_HITS = 3  # fewer full-text hits than this: also look for similar words (typos)
@@ -89,8 +93,21 @@ class FacetSql:
     values_args: Callable[[SearchParams], list] = lambda params: []
     condition: Callable[[list, SearchParams], tuple[str, list]] | None = None
     stored: bool = True
+    needs_origin: bool = False  # counted only when a school is chosen (it reads the join _joins() adds)
+    cumulative: bool = False  # its values are nested bands: a count includes the counts of the smaller ones
+    # A yes-or-no facet whose condition depends on the search (value '1' when the condition holds).
+    flag: Callable[[SearchParams], tuple[str, list]] | None = None
+
+    def column(self, params: SearchParams) -> tuple[str, list]:
+        """The SQL of the row's value(s) and its parameters."""
+        if self.flag:
+            sql, args = self.flag(params)
+            return f"CASE WHEN {sql} THEN '1' END", args
+        return self.values, self.values_args(params)
 
     def where(self, selected: list, params: SearchParams) -> tuple[str, list]:
+        if self.flag:
+            return self.flag(params)
         if self.condition:
             return self.condition(selected, params)
         if self.array:
@@ -98,19 +115,92 @@ class FacetSql:
         return f"{self.values} = ANY(%s)", [*self.values_args(params), selected]
 
 
+# --- From a chosen school (params.origin): each place's distance is joined once (_joins) as d.km.
+NO_TRAVEL_SQL = "o.format IN (" + ", ".join(f"'{value}'" for value in NO_TRAVEL_FORMATS) + ")"
+# Offers that need no travel (outreach, online, material) are 0 km away, as on the cards: never far.
+DISTANCE_SQL = f"CASE WHEN {NO_TRAVEL_SQL} THEN 0.0 ELSE d.km END"
+DISTANCE_BANDS_SQL = (
+    "CASE " + " ".join(f"WHEN {DISTANCE_SQL} <= {km} THEN '{km}'" for km in DISTANCES_KM) + " END"
+)
+
+
+def _joins(params: SearchParams) -> tuple[str, list]:
+    """The join the distance facet and order read (d.km), when a school is chosen."""
+    if params.origin is None:
+        return "", []
+    point = Point(params.origin.latitude, params.origin.longitude)
+    sql, args = place_distances(point).query.sql_with_params()
+    return f" LEFT JOIN ({sql}) d ON d.id = o.provider_id", list(args)
+
+
+def _within(selected: list, params: SearchParams) -> tuple[str, list]:
+    return f"{DISTANCE_SQL} <= %s", [max(float(km) for km in selected)]
+
+
+def _covered(params: SearchParams) -> tuple[str, list]:
+    """Offers the chosen school's municipality's transport support covers (covered_by_transport)."""
+    if params.origin is None or params.origin.transport is None:
+        return "false", []
+    sql, args = params.origin.transport
+    return f"o.id IN ({sql})", list(args)
+
+
+# --- Dated visits (Occurrence): what "free" means is Occurrence.free_condition, measured at params.now.
+
+
+def _midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_default_timezone())
+
+
+def _free_dates(params: SearchParams, first=None, last=None) -> tuple[str, list]:
+    """Offers with a free date that takes place (in part) from ``first`` to ``last`` (either open)."""
+    dates = Occurrence.objects.free(params.now).order_by()
+    if first:
+        dates = dates.filter(ends__gt=_midnight(first))
+    if last:
+        dates = dates.filter(starts__lt=_midnight(last + datetime.timedelta(days=1)))
+    sql, args = dates.values("offer_id").query.sql_with_params()
+    return f"o.id IN ({sql})", list(args)
+
+
+NO_DATES_SQL = "NOT EXISTS (SELECT 1 FROM offers_occurrence x WHERE x.offer_id = o.id)"
+
+
+def _on_request(first: datetime.date, last: datetime.date | None) -> tuple[str, list]:
+    """Offers without dates (booked on request) whose season (available_from/to) meets the period."""
+    season, args = ["(o.available_to IS NULL OR o.available_to >= %s)"], [first]
+    if last:
+        season.append("(o.available_from IS NULL OR o.available_from <= %s)")
+        args.append(last)
+    return f"({NO_DATES_SQL} AND {' AND '.join(season)})", args
+
+
+def dates_condition(params: SearchParams, first, last) -> tuple[str, list]:
+    """The date filters (``dato``: one day; ``fra``/``til``: a period): offers with a free date then, and
+    offers without any dates (bookable on request) whose season includes the period."""
+    first = first or timezone.localdate(params.now)
+    free, free_args = _free_dates(params, first, last)
+    request, request_args = _on_request(first, last)
+    return f"({free} OR {request})", [*free_args, *request_args]
+
+
 FACET_SQL: dict[str, FacetSql] = {
     "fag": FacetSql("o.facet_subjects", array=True, by_id=True),
     "klassetrin": FacetSql("o.facet_grades", array=True, by_id=True),
+    "afstand": FacetSql(
+        DISTANCE_BANDS_SQL, condition=_within, stored=False, needs_origin=True, cumulative=True
+    ),
+    "transport": FacetSql("", flag=_covered, stored=False, needs_origin=True),
     "gratis": FacetSql(
         "CASE WHEN o.price_dkk = 0 THEN '1' END", condition=lambda selected, params: ("o.price_dkk = 0", [])
     ),
+    "ledige": FacetSql("", flag=_free_dates, stored=False),
     "format": FacetSql("o.format"),
     "region": FacetSql("o.facet_region", by_id=True),
     "kommune": FacetSql("o.facet_municipality", by_id=True),
     "udbyder": FacetSql("o.facet_kind"),
     "verdensmaal": FacetSql("o.facet_sdgs", array=True, by_id=True),
 }
-DATE_SQL = "(o.available_from IS NULL OR o.available_from <= %s) AND (o.available_to IS NULL OR o.available_to >= %s)"
 
 
 @dataclass(frozen=True)
@@ -127,6 +217,8 @@ SORT_SQL: dict[str, SortSql] = {
     DEFAULT_SORT: SortSql("created DESC, id DESC"),  # with words: by rank, see _hits_sql()
     "nyeste": SortSql("created DESC, id DESC"),
     "titel": SortSql('sort_key COLLATE "C", id', "o.title_sort"),
+    # Needs a chosen school (filters.parse() drops it without one); places of unknown location last.
+    NEAREST: SortSql("sort_key NULLS LAST, id", DISTANCE_SQL),
 }
 RANK_ORDER = "rank DESC, created DESC, id DESC"
 
@@ -171,8 +263,9 @@ def _hits_sql(
         )
         args += ranks
     for name in facets:
-        columns.append(f"{FACET_SQL[name].values} AS v_{name}")
-        args += FACET_SQL[name].values_args(params)
+        values, values_args = FACET_SQL[name].column(params)
+        columns.append(f"{values} AS v_{name}")
+        args += values_args
     for i, query in enumerate(marks):
         columns.append(f"o.search_vector @@ to_tsquery('danish', %s) AS m_{i}")
         args.append(query.tsquery())
@@ -186,15 +279,18 @@ def _hits_sql(
         else:
             flags.append((name, sql, sql_args))
     if params.day:
-        flags.append(("dato", DATE_SQL, [params.day, params.day]))
+        flags.append(("dato", *dates_condition(params, params.day, params.day)))
+    if params.period:
+        flags.append(("fra", *dates_condition(params, params.first, params.last)))
     for name, sql, flag_args in flags:
         columns.append(f"({sql}) AS f_{name}")
         args += flag_args
     if text:
         conditions.append("o.search_vector @@ to_tsquery('danish', %s)")
         condition_args.append(text.tsquery())
-    sql = f"SELECT {', '.join(columns)} FROM offers_offer o WHERE {' AND '.join(conditions)}"
-    args += condition_args
+    joins, join_args = _joins(params)
+    sql = f"SELECT {', '.join(columns)} FROM offers_offer o{joins} WHERE {' AND '.join(conditions)}"
+    args += join_args + condition_args
     if len(flags) > 1:
         misses = " + ".join(f"(NOT f_{name})::integer" for name, _sql, _args in flags)
         sql = f"SELECT * FROM ({sql}) h WHERE {misses} <= 1"
@@ -238,6 +334,7 @@ def count_and_fetch(
         not text
         and not scope.narrowed
         and not params.day
+        and not params.period
         and len(chosen) <= 1
         and all(FACET_SQL[name].stored for name in chosen)
     )
@@ -335,6 +432,12 @@ def count_without_words(params: SearchParams, scope: Scope, reference: Reference
 
 def _by_value(name: str, counts: dict[str, int], reference: ReferenceData) -> dict[str, int]:
     """Counts keyed by parameter value (slug, code, number) instead of database id."""
+    if FACET_SQL[name].cumulative:  # nested bands: within 10 km includes within 5 km
+        total, nested = 0, {}
+        for choice in reference.choices[name]:
+            total += counts.get(choice.value, 0)
+            nested[choice.value] = total
+        return nested
     if not FACET_SQL[name].by_id:
         return counts
     known = reference.by_id.get(name, {})
@@ -421,14 +524,33 @@ def run_search(
     (first) page, as Django's Paginator.get_page() does, unless ``strict_page`` (then PageOutOfRange)."""
     version = catalogue_version() if version is None else version
     reference = reference or ReferenceData.for_version(version)
-    facets = [name for name in FACETS if name in set(facets)]
+    facets = [
+        name for name in FACETS if name in set(facets) and (params.origin or not FACET_SQL[name].needs_origin)
+    ]
     per_page = per_page or settings.PORTAL_PAGE_SIZE
     number = _page_number(params.page, strict_page)
     typed = TextQuery.parse(params.q)
-    # The same words (whatever small words or spelling around them) share their results.
+    if params.now is None:
+        params = replace(params, now=timezone.now())
+    # The same words (whatever small words or spelling around them) share their results. Which dates are
+    # free changes with the day (deadlines) and the hour (starts): a cached result is at most CACHE_SECONDS
+    # behind the clock, and never from another day.
     key = hashlib.sha256(
         repr(
-            (scope.key, bool(params.q), typed.terms, params.facets, params.day, params.sort, facets, per_page)
+            (
+                scope.key,
+                bool(params.q),
+                typed.terms,
+                params.facets,
+                params.day,
+                params.first,
+                params.last,
+                params.sort,
+                params.origin,
+                timezone.localdate(params.now),
+                facets,
+                per_page,
+            )
         ).encode()
     ).hexdigest()
 
@@ -546,4 +668,4 @@ def _active(params: SearchParams) -> list[str]:
     """The filters that narrow a search, in the order of the parameters (the words first)."""
     names = ["q"] if params.q else []
     names += [name for name, _values in params.facets]
-    return names + (["dato"] if params.day else [])
+    return names + (["dato"] if params.day else []) + (["fra"] if params.period else [])
