@@ -134,7 +134,9 @@ def _joins(params: SearchParams) -> tuple[str, list]:
 
 
 def _within(selected: list, params: SearchParams) -> tuple[str, list]:
-    return f"{DISTANCE_SQL} <= %s", [max(float(km) for km in selected)]
+    """Within the largest chosen distance; a place of unknown location is within none (false, not NULL:
+    the filters' flags are counted by their truth)."""
+    return f"COALESCE({DISTANCE_SQL} <= %s, false)", [max(float(km) for km in selected)]
 
 
 def _covered(params: SearchParams) -> tuple[str, list]:
