@@ -81,11 +81,9 @@ class DistanceQuerySet(QuerySet):
         return qs
 
 
-def place_distances(point: Point) -> QuerySet:
-    """Every learning place's id and `km` (straight line) from `point`: its own coordinates, else its
-    postcode's point; NULL when it has neither. The catalogue search joins this (offers/search_engine.py),
-    so each place's distance is computed once per search, not once per offer."""
-    from offers.models import Provider
+def place_distance_km_expression(point: Point):
+    """Kilometres (straight line) from `point` to a learning place (a Provider row): its own coordinates,
+    else its postcode's point; NULL when it has neither."""
 
     def coordinate(name: str):
         postcode_point = Postcode.objects.filter(code=OuterRef("postcode")).values(name)[:1]
@@ -95,8 +93,12 @@ def place_distances(point: Point) -> QuerySet:
             output_field=FloatField(),
         )
 
-    return (
-        Provider.objects.order_by()
-        .annotate(km=sql_haversine_km(coordinate("latitude"), coordinate("longitude"), point))
-        .values("id", "km")
-    )
+    return sql_haversine_km(coordinate("latitude"), coordinate("longitude"), point)
+
+
+def place_distances(point: Point) -> QuerySet:
+    """Every learning place's id and `km` from `point`. The catalogue search joins this
+    (offers/search_engine.py), so each place's distance is computed once per search, not once per offer."""
+    from offers.models import Provider
+
+    return Provider.objects.order_by().annotate(km=place_distance_km_expression(point)).values("id", "km")
