@@ -342,7 +342,10 @@ def count_and_fetch(
     )
     from_table = [name for name in facets if whole and FACET_SQL[name].stored and chosen in ([], [name])]
     rank = list(rank) if params.sort == DEFAULT_SORT else []
-    counted = [name for name in facets if name not in from_table]
+    # Yes-or-no facets that depend on the search (free dates, transport covered) in the whole catalogue
+    # without filters: counted straight from the offers, so that the page can still read its hits by an index.
+    direct = [name for name in facets if whole and not chosen and FACET_SQL[name].flag]
+    counted = [name for name in facets if name not in from_table and name not in direct]
     phrases = list(phrases)
     hits, args, flags = _hits_sql(
         text,
@@ -389,11 +392,18 @@ def count_and_fetch(
     if whole:
         parts.append("SELECT 4, facet, value, offers, NULL FROM offers_facetcount WHERE facet = ANY(%s)")
         args.append([*from_table, ""])
+    for name in direct:
+        condition, condition_args = FACET_SQL[name].flag(params)
+        parts.append(
+            f"SELECT 5, '{name}', '1', count(*), NULL FROM offers_offer o WHERE {scope.sql} AND {condition}"
+        )
+        args += [*scope.params, *condition_args]
     if phrases:  # each phrase finds a part of the hits (its words are among their alternatives)
         counts = ", ".join(f"count(*) FILTER (WHERE m_{i} AND {_all(flags)})" for i in range(len(phrases)))
         parts.append(f"SELECT 3, '', '', 0, ARRAY[{counts}] FROM hits")
     # Only the page reads the hits of the whole catalogue: let PostgreSQL read them by an index.
-    materialized = "NOT MATERIALIZED" if len(parts) == 2 and whole and not chosen else "MATERIALIZED"
+    only_page = len(parts) == 2 + len(direct)
+    materialized = "NOT MATERIALIZED" if only_page and whole and not chosen else "MATERIALIZED"
     sql = f"WITH hits AS {materialized} ({hits})\n" + "\nUNION ALL ".join(parts)
     with connection.cursor() as cursor:
         cursor.execute(sql, args)
@@ -403,7 +413,7 @@ def count_and_fetch(
     for part, facet, value, n, numbers in rows:
         if part == 0:
             ids = numbers
-        elif part == 1 or (part in (2, 4) and facet):
+        elif part in (1, 5) or (part in (2, 4) and facet):
             if value is not None:
                 counts[facet][value] = n
         elif part == 2:
