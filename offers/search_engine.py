@@ -219,8 +219,9 @@ SORT_SQL: dict[str, SortSql] = {
     DEFAULT_SORT: SortSql("created DESC, id DESC"),  # with words: by rank, see _hits_sql()
     "nyeste": SortSql("created DESC, id DESC"),
     "titel": SortSql('sort_key COLLATE "C", id', "o.title_sort"),
-    # Needs a chosen school (filters.parse() drops it without one); places of unknown location last.
-    NEAREST: SortSql("sort_key NULLS LAST, id", DISTANCE_SQL),
+    # Needs a chosen school (filters.parse() drops it without one); places of unknown location last, and
+    # among offers as far away (those that need no travel are all 0 km) the newest first.
+    NEAREST: SortSql("sort_key NULLS LAST, created DESC, id DESC", DISTANCE_SQL),
 }
 RANK_ORDER = "rank DESC, created DESC, id DESC"
 
