@@ -194,15 +194,24 @@ class CatalogueForm(forms.Form):
 
 
 @dataclass(frozen=True)
+class TransportRules:
+    """The rules of a municipality's transport support that decide whether it covers a trip (see
+    MunicipalSite.transport_verdict and OfferQuerySet.covered_by_transport, which the search follows)."""
+
+    municipality_id: int | None  # only places in this municipality count; None: anywhere
+    grade_ids: tuple[int, ...]  # the grade levels covered; empty: all
+    max_km: float | None  # the longest trip covered (straight line); None: any
+
+
+@dataclass(frozen=True)
 class Origin:
-    """The chosen school as the search needs it: where it is (WGS84), and the SQL of the ids of the offers
-    its municipality's transport support covers (OfferQuerySet.covered_by_transport; None when the
-    municipality registered no support). Part of the cache key, so a change of rules changes the key."""
+    """The chosen school as the search needs it: where it is (WGS84), and its municipality's transport
+    rules (None when it registered no support). Part of the cache key, so a change of rules changes it."""
 
     key: str
     latitude: float
     longitude: float
-    transport: tuple[str, tuple] | None = None
+    transport: TransportRules | None = None
 
 
 @dataclass(frozen=True)

@@ -89,10 +89,10 @@ from offers.filters import (
     Origin,
     ReferenceData,
     SearchParams,
+    TransportRules,
     parse,
 )
 from offers.folding import danish_sort_key
-from offers.models import Offer
 from offers.search_engine import Scope, SearchResult, catalogue_version, run_search
 
 NATURAL_ORDER = {"klassetrin", "verdensmaal", "format", "region", "afstand"}  # others: most hits first
@@ -181,8 +181,11 @@ def origin_of(request: HttpRequest) -> Origin | None:
         return None
     site, transport = choice.site, None
     if site is not None and site.supports_transport:
-        sql, args = Offer.objects.covered_by_transport(site, point).values("pk").query.sql_with_params()
-        transport = (sql, tuple(args))
+        transport = TransportRules(
+            municipality_id=site.municipality_id if site.transport_within_municipality_only else None,
+            grade_ids=tuple(sorted(site.covered_grade_ids)),
+            max_km=site.transport_max_distance_km,
+        )
     return Origin(choice.school.key, point.latitude, point.longitude, transport)
 
 

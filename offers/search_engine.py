@@ -140,11 +140,23 @@ def _within(selected: list, params: SearchParams) -> tuple[str, list]:
 
 
 def _covered(params: SearchParams) -> tuple[str, list]:
-    """Offers the chosen school's municipality's transport support covers (covered_by_transport)."""
-    if params.origin is None or params.origin.transport is None:
+    """Offers the chosen school's municipality's transport support covers: the rules of
+    OfferQuerySet.covered_by_transport() (tests/test_catalogue_distance.py holds them equal) on the offer's
+    facet columns and the joined distance, so that no second pass over the offers is needed."""
+    rules = params.origin.transport if params.origin else None
+    if rules is None:
         return "false", []
-    sql, args = params.origin.transport
-    return f"o.id IN ({sql})", list(args)
+    conditions, args = [f"NOT {NO_TRAVEL_SQL}"], []
+    if rules.municipality_id is not None:
+        conditions.append("o.facet_municipality = %s")
+        args.append(rules.municipality_id)
+    if rules.grade_ids:  # an offer without grade levels is for anyone
+        conditions.append("(cardinality(o.facet_grades) = 0 OR o.facet_grades && %s::integer[])")
+        args.append(list(rules.grade_ids))
+    if rules.max_km is not None:  # a place of unknown location is not covered
+        conditions.append(f"COALESCE({DISTANCE_SQL} <= %s, false)")
+        args.append(float(rules.max_km))
+    return "(" + " AND ".join(conditions) + ")", args
 
 
 # --- Dated visits (Occurrence): what "free" means is Occurrence.free_condition, measured at params.now.
@@ -395,10 +407,12 @@ def count_and_fetch(
         args.append([*from_table, ""])
     for name in direct:
         condition, condition_args = FACET_SQL[name].flag(params)
+        joins, join_args = _joins(params) if FACET_SQL[name].needs_origin else ("", [])
         parts.append(
-            f"SELECT 5, '{name}', '1', count(*), NULL FROM offers_offer o WHERE {scope.sql} AND {condition}"
+            f"SELECT 5, '{name}', '1', count(*), NULL FROM offers_offer o{joins} "
+            f"WHERE {scope.sql} AND {condition}"
         )
-        args += [*scope.params, *condition_args]
+        args += [*join_args, *scope.params, *condition_args]
     if phrases:  # each phrase finds a part of the hits (its words are among their alternatives)
         counts = ", ".join(f"count(*) FILTER (WHERE m_{i} AND {_all(flags)})" for i in range(len(phrases)))
         parts.append(f"SELECT 3, '', '', 0, ARRAY[{counts}] FROM hits")

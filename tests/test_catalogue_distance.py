@@ -311,3 +311,29 @@ def test_the_api_answers_400_naming_distance_parameters_it_cannot_use(client, of
     response = client.get("/api/tilbud/", params)
     assert response.status_code == 400
     assert response.json()["parameters"] == named
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        {"transport_within_municipality_only": True, "transport_max_distance_km": None},
+        {"transport_within_municipality_only": False, "transport_max_distance_km": 10},
+        {"transport_within_municipality_only": True, "transport_max_distance_km": 2, "grades": []},
+        {"transport_within_municipality_only": False, "transport_max_distance_km": None, "grades": []},
+    ],
+)
+def test_the_transport_facet_follows_covered_by_transport_for_every_rule(
+    client, offers, roskilde_pool, rules
+):
+    grades = rules.pop("grades", None)
+    MunicipalSite.objects.filter(pk=roskilde_pool.pk).update(**rules)
+    if grades is not None:
+        roskilde_pool.transport_grades.set(grades)
+    site = MunicipalSite.objects.get(pk=roskilde_pool.pk)
+    school = School.objects.get(key=ABSALON)
+    covered = Offer.objects.published().covered_by_transport(site, Point(school.latitude, school.longitude))
+    expected = set(covered.values_list("key", flat=True))
+    assert expected  # each rule covers some trips and not others
+    assert expected != {offer.key for offer in offers.values()}
+    assert set(keys(client.get("/tilbud/", {"skole": ABSALON, "transport": "1"}))) == expected
+    assert choices(client.get("/tilbud/", {"skole": ABSALON}), "transport") == {"1": len(expected)}
