@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from municipalities.geo import Point
@@ -167,14 +168,16 @@ def _midnight(day: datetime.date) -> datetime.datetime:
 
 
 def _free_dates(params: SearchParams, first=None, last=None) -> tuple[str, list]:
-    """Offers with a free date that takes place (in part) from ``first`` to ``last`` (either open)."""
-    dates = Occurrence.objects.free(params.now).order_by()
+    """Offers with a free date that takes place (in part) from ``first`` to ``last`` (either open): an
+    EXISTS on the offer's dates (its (offer, starts) index), so that few hits look up few dates and
+    PostgreSQL may still hash the free dates once for many hits."""
+    dates = Occurrence.objects.free(params.now).order_by().filter(offer_id=RawSQL("o.id", []))
     if first:
         dates = dates.filter(ends__gt=_midnight(first))
     if last:
         dates = dates.filter(starts__lt=_midnight(last + datetime.timedelta(days=1)))
-    sql, args = dates.values("offer_id").query.sql_with_params()
-    return f"o.id IN ({sql})", list(args)
+    sql, args = dates.values("pk").query.sql_with_params()
+    return f"EXISTS ({sql})", list(args)
 
 
 NO_DATES_SQL = "NOT EXISTS (SELECT 1 FROM offers_occurrence x WHERE x.offer_id = o.id)"
