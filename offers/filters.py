@@ -228,6 +228,9 @@ class SearchParams:
     ignored: tuple[str, ...] = ()  # parameters (names) left out wholly or partly
     origin: Origin | None = None  # the chosen school
     now: datetime.datetime | None = None  # what "free" (a date's start, its deadline) is measured against
+    # The offers with free dates at ``now``, looked up once per catalogue version and a few minutes
+    # (offers.search_engine.free_offer_ids); None: look them up in the query.
+    free_ids: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
 
     @property
     def period(self) -> bool:

@@ -31,7 +31,8 @@ verdensmaal, dato, fra, til, sorter, page; see offers/filters.py) and the chosen
 first, unknown values are ignored and reported in ``notices``. The number of SQL queries does not depend on
 the number of hits: usually 3 (the catalogue version, one query for the hits and counts, the page's offers),
 2 when the result is cached, 4 more after a change to the catalogue (the facets' names), at most 13 (a
-misspelt search without hits in a scope, which also looks in the whole catalogue). A chosen school adds
+misspelt search without hits in a scope, which also looks in the whole catalogue), one more every few
+minutes for the offers with free dates (offers.search_engine.free_offer_ids). A chosen school adds
 one (the school, its municipality's site and transport rules) and at most two for the cards
 (municipalities/my_school.py). ``exclude_facets`` hides
 facets (by parameter name) that make no sense in a scope; their parameters are still honoured if present.
