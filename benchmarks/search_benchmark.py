@@ -11,6 +11,9 @@
    catalogue's own vocabulary (words of published titles and summaries, other inflections of the same
    stem, typos, partly typed words, two-word phrases with "og", "i", "med" …, place names), with 0–3
    facets, some later pages and other orders; and a second, disjoint list for the throughput part.
+   --school KEY adds `skole=KEY` to every address (a chosen school: distances, the distance and transport
+   facets) and mixes in `afstand`, `transport=1` and `sorter=naermest`; --dates mixes in `dato`,
+   `fra`/`til` and `ledige=1` (see SchoolAndDates).
 3. SQL and the cache, in process: for the first --sql-sample addresses, Django's test client counts the
    SQL queries of the page with an empty cache, then times the same address again (a cache hit).
 4. One client on gunicorn (--workers 2, DEBUG off): every address once, one after the other; the server
@@ -212,10 +215,48 @@ def vocabulary() -> dict:
     return {"words": words, "facets": facets, "places": places}
 
 
+class SchoolAndDates:
+    """The parameters of a chosen school and of dates, drawn for one address: with a school every address
+    carries it, 30 % a distance (5/10/25/50 km), 25 % nearest first, 10 % "transport covered"; with dates
+    20 % a day, 20 % a period (a week or a month, from a day in the coming school year) and 20 % "free
+    dates"."""
+
+    def __init__(self, school: str | None, dates: bool):
+        self.school, self.dates = school, dates
+
+    def params(self, r: random.Random) -> tuple[list[tuple[str, str]], str | None]:
+        """The extra parameters, and the order to use instead (or None)."""
+        from datetime import date, timedelta
+
+        extra, order = [], None
+        if self.school:
+            if r.random() < 0.30:
+                extra.append(("afstand", r.choice(["5", "10", "25", "50"])))
+            if r.random() < 0.10:
+                extra.append(("transport", "1"))
+            if r.random() < 0.25:
+                order = "naermest"
+        if self.dates:
+            start = date.today() + timedelta(days=r.randint(1, 240))
+            if r.random() < 0.20:
+                extra.append(("dato", start.isoformat()))
+            if r.random() < 0.20:
+                extra += [
+                    ("fra", start.isoformat()),
+                    ("til", (start + timedelta(r.choice([6, 30]))).isoformat()),
+                ]
+            if r.random() < 0.20:
+                extra.append(("ledige", "1"))
+        if self.school:
+            extra.append(("skole", self.school))
+        return extra, order
+
+
 class QueryGenerator:
     """Distinct catalogue addresses, deterministic for a seed and a vocabulary."""
 
-    def __init__(self, vocab: dict, seed: int):
+    def __init__(self, vocab: dict, seed: int, extra: SchoolAndDates | None = None):
+        self.extra = extra
         self.random = random.Random(seed)
         self.facets = vocab["facets"]
         self.places = vocab["places"]
@@ -279,7 +320,11 @@ class QueryGenerator:
             values = self.facets[name]
             if values:
                 params.append((name, r.choice(values)))
-        if r.random() < 0.1:
+        extra, order = self.extra.params(r) if self.extra else ([], None)
+        params += extra
+        if order:
+            params.append(("sorter", order))
+        elif r.random() < 0.1:
             params.append(("sorter", r.choice(["titel", "nyeste"])))
         if r.random() < 0.12:
             params.append(("page", str(r.randint(2, 5))))
@@ -307,10 +352,15 @@ def describe(addresses: list[str]) -> dict:
         kinds["phrase with a small word"] += any(
             name == "q" and any(f" {c} " in f" {value} " for c in CONNECTORS) for name, value in params
         )
-        facets = len([n for n in names if n not in ("q", "page", "sorter")])
+        extra = ("skole", "afstand", "transport", "dato", "fra", "til", "ledige")
+        facets = len([n for n in names if n not in ("q", "page", "sorter", *extra)])
         kinds[f"{facets} facets"] += 1
         kinds["later page"] += "page" in names
         kinds["other order"] += "sorter" in names
+        kinds["nearest first"] += ("sorter", "naermest") in params
+        for name in extra[1:]:
+            if name != "til" and name in names:
+                kinds[f"with {name}"] += 1
     return dict(sorted(kinds.items()))
 
 
@@ -592,7 +642,8 @@ def run(options) -> dict:
     result |= ensure_catalogue(options.offers, options.reseed)
     vacuum()
     result["database"] = database_facts()
-    generator = QueryGenerator(vocabulary(), options.seed)
+    extra = SchoolAndDates(options.school, options.dates) if options.school or options.dates else None
+    generator = QueryGenerator(vocabulary(), options.seed, extra)
     addresses = generator.distinct(options.queries)
     load_paths = generator.distinct(options.load_queries, taken=set(addresses))
     warmup = generator.distinct(20, taken=set(addresses) | set(load_paths))
@@ -708,6 +759,12 @@ def main() -> None:
     parser.add_argument("--no-load", action="store_true", help="skip the throughput part")
     parser.add_argument("--list", type=Path, help="also write the distinct addresses to this file")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument(
+        "--school", metavar="KEY", help="a chosen school (e.g. absalons-skole-4000): distance parameters too"
+    )
+    parser.add_argument(
+        "--dates", action="store_true", help="mix in the date filters (dato, fra/til, ledige)"
+    )
     options = parser.parse_args()
     if not options.no_load and not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian package 'wrk'); use --no-load to skip the throughput part")

@@ -93,7 +93,10 @@ def site_embed(request, slug):
     site = get_object_or_404(
         MunicipalSite.objects.published().select_related("municipality"), municipality__slug=slug
     )
-    context = search_catalogue(request, site.selection(), exclude_facets=("kommune", "region"))
+    # No cookies in an embed: no chosen school, so no distance facets and no invitation to choose one.
+    context = search_catalogue(
+        request, site.selection(), exclude_facets=("kommune", "region", "afstand", "transport")
+    )
     response = render(request, "municipalities/embed_site.html", {**context, "site": site})
     return allow_framing(response, site.embed_origins)
 

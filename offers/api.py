@@ -1,6 +1,7 @@
 """The catalogue as JSON for open data and integrations: /api/tilbud/ (the same search, parameters and order
-as /tilbud/, paginated) and /api/tilbud/<slug>/. Read-only, published offers only, no login. /api/ serves
-their OpenAPI description (offers/openapi.yaml)."""
+as /tilbud/, paginated; ``skole=<school key>`` measures distances from that school, for ``afstand``,
+``transport``, ``sorter=naermest`` and each offer's ``distance_km``) and /api/tilbud/<slug>/. Read-only,
+published offers only, no login. /api/ serves their OpenAPI description (offers/openapi.yaml)."""
 
 from functools import cache
 from pathlib import Path
@@ -9,8 +10,9 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
-from offers.filters import ReferenceData, parse
+from offers.filters import ReferenceData
 from offers.models import Offer
+from offers.search import parse_request
 from offers.search_engine import PageOutOfRange, Scope, catalogue_version, run_search
 
 JSON_OPTIONS = {"ensure_ascii": False}
@@ -36,6 +38,17 @@ def offer_item(request: HttpRequest, offer: Offer) -> dict:
     }
 
 
+def _with_distance(request: HttpRequest, item: dict, offer: Offer) -> dict:
+    """With a chosen school: how far the offer's place is, in km (one decimal; 0 for offers that need no
+    travel; null when the place's location is unknown)."""
+    here = request.my_school.for_offer(offer) if request.my_school else None
+    if here is not None:
+        item["distance_km"] = (
+            0.0 if here.format != "travel" else (None if here.km is None else round(here.km, 1))
+        )
+    return item
+
+
 def _error(status: int, message: str, **extra) -> JsonResponse:
     return JsonResponse({"error": message, **extra}, status=status, json_dumps_params=JSON_OPTIONS)
 
@@ -44,7 +57,7 @@ def _error(status: int, message: str, **extra) -> JsonResponse:
 def offer_list(request: HttpRequest) -> JsonResponse:
     version = catalogue_version()
     reference = ReferenceData.for_version(version)
-    params, _form = parse(request.GET, reference)
+    params, _form = parse_request(request, reference)
     if params.ignored:
         return _error(400, "Invalid parameters.", parameters=list(params.ignored))
     try:
@@ -54,6 +67,8 @@ def offer_list(request: HttpRequest) -> JsonResponse:
     except PageOutOfRange:
         return _error(404, "No such page.")
     pairs = params.pairs()  # the understood parameters only, each within its limit
+    if params.origin:
+        pairs.append(("skole", params.origin.key))
 
     def link(number: int) -> str | None:
         if not 1 <= number <= result.pages:
@@ -67,7 +82,9 @@ def offer_list(request: HttpRequest) -> JsonResponse:
             "pages": result.pages,
             "next": link(result.page_number + 1),
             "previous": link(result.page_number - 1),
-            "results": [offer_item(request, offer) for offer in result.offers()],
+            "results": [
+                _with_distance(request, offer_item(request, offer), offer) for offer in result.offers()
+            ],
         },
         json_dumps_params=JSON_OPTIONS,
     )

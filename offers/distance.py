@@ -79,3 +79,26 @@ class DistanceQuerySet(QuerySet):
         if site.transport_max_distance_km is not None:
             qs = qs.within_km(point, site.transport_max_distance_km)
         return qs
+
+
+def place_distance_km_expression(point: Point):
+    """Kilometres (straight line) from `point` to a learning place (a Provider row): its own coordinates,
+    else its postcode's point; NULL when it has neither."""
+
+    def coordinate(name: str):
+        postcode_point = Postcode.objects.filter(code=OuterRef("postcode")).values(name)[:1]
+        return Case(
+            When(latitude__isnull=False, longitude__isnull=False, then=F(name)),
+            default=Subquery(postcode_point),
+            output_field=FloatField(),
+        )
+
+    return sql_haversine_km(coordinate("latitude"), coordinate("longitude"), point)
+
+
+def place_distances(point: Point) -> QuerySet:
+    """Every learning place's id and `km` from `point`. The catalogue search joins this
+    (offers/search_engine.py), so each place's distance is computed once per search, not once per offer."""
+    from offers.models import Provider
+
+    return Provider.objects.order_by().annotate(km=place_distance_km_expression(point)).values("id", "km")

@@ -2,8 +2,10 @@
 present; see offers/search_engine.py and offers/search.py).
 
 /tilbud/, every scoped catalogue and /api/tilbud/ take the same Danish, shareable parameters: q, fag,
-klassetrin, gratis, format, region, kommune, udbyder, verdensmaal, dato, sorter and page. Facets are
-repeatable (OR within a facet, AND across facets). ``parse()`` cuts every parameter to its limit before
+klassetrin, afstand, transport, gratis, ledige, format, region, kommune, udbyder, verdensmaal, dato, fra,
+til, sorter and page. Facets are repeatable (OR within a facet, AND across facets). ``afstand`` (within 5,
+10, 25 or 50 km), ``transport`` and ``sorter=naermest`` need a chosen school (``Origin``: the ``skole``
+parameter or the cookie, municipalities/my_school.py); without one they are left out like unknown values. ``parse()`` cuts every parameter to its limit before
 anything else sees it (q to MAX_QUERY_LENGTH characters, at most MAX_VALUES values of a facet, any other
 value to MAX_VALUE_LENGTH characters), keeps the values it knows and names the parameters it left out,
 wholly or partly, so that the page can say so without echoing them.
@@ -28,7 +30,10 @@ from offers.models import SDG, GradeLevel, Offer, Provider, Subject
 FACETS = {
     "fag": _("Subject"),
     "klassetrin": _("Grade"),
+    "afstand": _("Distance from your school"),
+    "transport": _("Transport support"),
     "gratis": _("Price"),
+    "ledige": _("Dates"),
     "format": _("Format"),
     "region": _("Region"),
     "kommune": _("Municipality"),
@@ -36,10 +41,25 @@ FACETS = {
     "verdensmaal": _("Sustainable development goal"),
 }
 DEFAULT_SORT = "relevans"  # best match first; without search words the newest first
-SORT_CHOICES = [(DEFAULT_SORT, _("Relevance")), ("nyeste", _("Newest first")), ("titel", _("Title"))]
+NEAREST = "naermest"  # nearest first: needs a chosen school
+SORT_CHOICES = [
+    (DEFAULT_SORT, _("Relevance")),
+    ("nyeste", _("Newest first")),
+    ("titel", _("Title")),
+    (NEAREST, _("Nearest first")),
+]
 # The issue named the orders in English; integrators may use either word.
-SORT_ALIASES = {"relevance": "relevans", "newest": "nyeste", "title": "titel"}
-PARAMETERS = ["q", *FACETS, "dato", "sorter"]  # canonical order in every link the page makes
+SORT_ALIASES = {
+    "relevance": "relevans",
+    "newest": "nyeste",
+    "title": "titel",
+    "nearest": NEAREST,
+    "nærmest": NEAREST,
+}
+PARAMETERS = ["q", *FACETS, "dato", "fra", "til", "sorter"]  # canonical order in every link the page makes
+DISTANCES_KM = (5, 10, 25, 50)  # the choices of "afstand": within this many km of the chosen school
+DISTANCE_LABELS = {5: _("Within 5 km"), 10: _("Within 10 km"), 25: _("Within 25 km"), 50: _("Within 50 km")}
+FROM_SCHOOL = ("afstand", "transport")  # facets that need a chosen school
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES = 20  # values of one facet; more are left out (and reported)
@@ -102,6 +122,9 @@ class ReferenceData:
         data.choices["format"] = [Choice(None, v, label) for v, label in Offer.Format.choices]
         data.choices["udbyder"] = [Choice(None, v, label) for v, label in Provider.Kind.choices]
         data.choices["gratis"] = [Choice(None, "1", _("Free only"))]
+        data.choices["ledige"] = [Choice(None, "1", _("Has free dates"))]
+        data.choices["transport"] = [Choice(None, "1", _("Your municipality pays the transport"))]
+        data.choices["afstand"] = [Choice(None, str(km), DISTANCE_LABELS[km]) for km in DISTANCES_KM]
         data.by_id = {
             facet: {c.id: c for c in choices if c.id is not None} for facet, choices in data.choices.items()
         }
@@ -136,6 +159,16 @@ class CatalogueForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+    fra = forms.DateField(
+        label=_("Free dates from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    til = forms.DateField(
+        label=_("Free dates until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     sorter = forms.ChoiceField(
         label=_("Sort by"),
         choices=SORT_CHOICES,
@@ -146,9 +179,39 @@ class CatalogueForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, nearest: bool = True, **kwargs):
         kwargs.setdefault("auto_id", "catalogue-%s")  # unique beside the header's search box
         super().__init__(*args, **kwargs)
+        if not nearest:  # "nearest first" needs a chosen school
+            self.fields["sorter"].choices = [c for c in SORT_CHOICES if c[0] != NEAREST]
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("fra"), cleaned.get("til")
+        if first and last and first > last:
+            self.add_error("til", _("The period ends before it begins."))
+        return cleaned
+
+
+@dataclass(frozen=True)
+class TransportRules:
+    """The rules of a municipality's transport support that decide whether it covers a trip (see
+    MunicipalSite.transport_verdict and OfferQuerySet.covered_by_transport, which the search follows)."""
+
+    municipality_id: int | None  # only places in this municipality count; None: anywhere
+    grade_ids: tuple[int, ...]  # the grade levels covered; empty: all
+    max_km: float | None  # the longest trip covered (straight line); None: any
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The chosen school as the search needs it: where it is (WGS84), and its municipality's transport
+    rules (None when it registered no support). Part of the cache key, so a change of rules changes it."""
+
+    key: str
+    latitude: float
+    longitude: float
+    transport: TransportRules | None = None
 
 
 @dataclass(frozen=True)
@@ -158,9 +221,20 @@ class SearchParams:
     q: str = ""
     facets: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name, values) with values, in FACETS order
     day: datetime.date | None = None
+    first: datetime.date | None = None  # a period with a free date ("fra"/"til"); either end may be open
+    last: datetime.date | None = None
     sort: str = DEFAULT_SORT
     page: str = ""  # as given; the paginator decides what it means
     ignored: tuple[str, ...] = ()  # parameters (names) left out wholly or partly
+    origin: Origin | None = None  # the chosen school
+    now: datetime.datetime | None = None  # what "free" (a date's start, its deadline) is measured against
+    # The offers with free dates at ``now``, looked up once per catalogue version and a few minutes
+    # (offers.search_engine.free_offer_ids); None: look them up in the query.
+    free_ids: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def period(self) -> bool:
+        return bool(self.first or self.last)
 
     def selected(self, name: str) -> tuple[str, ...]:
         return dict(self.facets).get(name, ())
@@ -171,6 +245,10 @@ class SearchParams:
         pairs += [(name, value) for name, values in self.facets for value in values]
         if self.day:
             pairs.append(("dato", self.day.isoformat()))
+        if self.first:
+            pairs.append(("fra", self.first.isoformat()))
+        if self.last:
+            pairs.append(("til", self.last.isoformat()))
         if self.sort != DEFAULT_SORT:
             pairs.append(("sorter", self.sort))
         return pairs
@@ -197,19 +275,26 @@ def limited(data: QueryDict) -> tuple[QueryDict, set[str]]:
     return kept, cut
 
 
-def parse(data: QueryDict, reference: ReferenceData) -> tuple[SearchParams, CatalogueForm]:
+def parse(
+    data: QueryDict, reference: ReferenceData, origin: Origin | None = None
+) -> tuple[SearchParams, CatalogueForm]:
     """The search ``data`` asks for, and the bound form the page shows (with its errors). A facet keeps
-    the values it knows, once each, and drops the others instead of failing."""
+    the values it knows, once each, and drops the others instead of failing; without ``origin`` (a chosen
+    school) the distance and transport facets know no values."""
     kept, cut = limited(data)
     page = kept.pop("page", [""])[-1]
-    form = CatalogueForm(kept)
+    form = CatalogueForm(kept, nearest=origin is not None)
     form.is_valid()
     cleaned = form.cleaned_data
     ignored = cut | {name for name in form.errors if name in kept}
+    if "til" in form.errors:  # a period that ends before it begins: neither end is used
+        cleaned.pop("fra", None)
+        ignored |= {"fra", "til"} & set(kept)
     facets = []
     for name in FACETS:
         given = kept.getlist(name)
-        known = tuple(dict.fromkeys(value for value in given if value in reference.values[name]))
+        values = reference.values[name] if origin or name not in FROM_SCHOOL else ()
+        known = tuple(dict.fromkeys(value for value in given if value in values))
         if len(known) < len(set(given)):
             ignored.add(name)
         if known:
@@ -218,8 +303,11 @@ def parse(data: QueryDict, reference: ReferenceData) -> tuple[SearchParams, Cata
         q=cleaned.get("q") or "",
         facets=tuple(facets),
         day=cleaned.get("dato"),
+        first=cleaned.get("fra"),
+        last=cleaned.get("til"),
         sort=cleaned.get("sorter") or DEFAULT_SORT,
         page=page,
         ignored=tuple(sorted(ignored)),
+        origin=origin,
     )
     return params, form

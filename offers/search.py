@@ -25,12 +25,16 @@ Contract for other apps (stable; ask the offers owner before changing it)
     through a many-to-many) is fine: it is used as a set of ids, so hits are never counted twice.
 
 ``search_catalogue(request, base_queryset, *, exclude_facets=()) -> dict`` reads request.GET (the
-parameters q, fag, klassetrin, kommune, region, format, udbyder, verdensmaal, gratis, dato, sorter, page)
-and returns the template context below. It never raises on bad input: every parameter is cut to its limit
+parameters q, fag, klassetrin, afstand, transport, gratis, ledige, format, region, kommune, udbyder,
+verdensmaal, dato, fra, til, sorter, page; see offers/filters.py) and the chosen school
+(``request.my_school``: ``?skole=`` or the cookie) and returns the template context below. It never raises on bad input: every parameter is cut to its limit
 first, unknown values are ignored and reported in ``notices``. The number of SQL queries does not depend on
 the number of hits: usually 3 (the catalogue version, one query for the hits and counts, the page's offers),
 2 when the result is cached, 4 more after a change to the catalogue (the facets' names), at most 13 (a
-misspelt search without hits in a scope, which also looks in the whole catalogue). ``exclude_facets`` hides
+misspelt search without hits in a scope, which also looks in the whole catalogue), one more every few
+minutes for the offers with free dates (offers.search_engine.free_offer_ids). A chosen school adds
+one (the school, its municipality's site and transport rules) and at most two for the cards
+(municipalities/my_school.py). ``exclude_facets`` hides
 facets (by parameter name) that make no sense in a scope; their parameters are still honoured if present.
 A scope narrower than the whole catalogue that finds few offers also counts the same search in the whole
 catalogue (``wider_search``).
@@ -58,6 +62,10 @@ Context keys (do not use these names for other things in a page that includes th
     similar_words     words a fuzzy search also looked for when full text found little ([] otherwise)
     wider_search      WiderSearch(url, count): the same search in the whole catalogue, when this scope
                       finds few offers and the whole catalogue more; else None
+    nearby_search     WiderSearch(url, count): with a chosen school, the same search in the whole catalogue
+                      within NEARBY_KM of it, nearest first, when this scope finds few offers; else None
+    choose_school_url with no school chosen, the school picker's address that returns to this search (the
+                      distance controls invite the teacher to choose); else None
     notices           list of messages about ignored parameters or words (never echoing the raw input)
     hidden_filters    list of (name, value) facet parameters the form carries along as hidden inputs
     query             urlencoded current parameters without "page", for "?{{ query }}&page=N"
@@ -69,7 +77,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from html import escape
-from urllib.parse import quote_plus
+from urllib.parse import quote_plus, urlencode
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
@@ -79,12 +87,25 @@ from django.utils.formats import date_format, localize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from offers.filters import FACETS, PARAMETERS, ReferenceData, SearchParams, parse
+from offers.filters import (
+    FACETS,
+    NEAREST,
+    PARAMETERS,
+    CatalogueForm,
+    Origin,
+    ReferenceData,
+    SearchParams,
+    TransportRules,
+    parse,
+)
 from offers.folding import danish_sort_key
 from offers.models import Offer
 from offers.search_engine import Scope, SearchResult, catalogue_version, run_search
 
-NATURAL_ORDER = {"klassetrin", "verdensmaal", "format", "region"}  # others: most hits first
+NATURAL_ORDER = {"klassetrin", "verdensmaal", "format", "region", "afstand"}  # others: most hits first
+ONE_CHOICE = {"afstand"}  # choosing another value replaces the chosen one
+YES_OR_NO = {"gratis", "transport", "ledige"}  # one choice, named by its label alone
+NEARBY_KM = "25"  # a scoped search that finds little offers the same search this close to the school
 VISIBLE_CHOICES = 8  # long facets show this many choices and the rest behind "Show more"
 FEW_IN_SCOPE = 5  # a scoped search with fewer hits also counts the whole catalogue
 
@@ -156,17 +177,48 @@ class WiderSearch:
     count: int
 
 
+def origin_of(request: HttpRequest) -> Origin | None:
+    """The chosen school (municipalities.my_school) as the search needs it; None when there is none or it
+    has no point."""
+    choice = getattr(request, "my_school", None)
+    if not choice:
+        return None
+    point, _approximate = choice.location
+    if point is None:
+        return None
+    site, transport = choice.site, None
+    if site is not None and site.supports_transport:
+        transport = TransportRules(
+            municipality_id=site.municipality_id if site.transport_within_municipality_only else None,
+            grade_ids=tuple(sorted(site.covered_grade_ids)),
+            max_km=site.transport_max_distance_km,
+        )
+    return Origin(choice.school.key, point.latitude, point.longitude, transport)
+
+
+def parse_request(request: HttpRequest, reference: ReferenceData) -> tuple[SearchParams, CatalogueForm]:
+    """parse() with the chosen school; a ``skole`` parameter that names no school is reported as ignored
+    (the cookie's school, if any, is then used)."""
+    origin = origin_of(request)
+    params, form = parse(request.GET, reference, origin)
+    given = request.GET.get("skole", "").strip()
+    if given and (origin is None or origin.key != given):
+        params = replace(params, ignored=tuple(sorted({*params.ignored, "skole"})))
+    return params, form
+
+
 def search_catalogue(request: HttpRequest, base_queryset, *, exclude_facets: Iterable[str] = ()) -> dict:
     """The catalogue search over ``base_queryset`` as a template context for "offers/_search.html"."""
     version = catalogue_version()
     reference = ReferenceData.for_version(version)
-    params, form = parse(request.GET, reference)
+    params, form = parse_request(request, reference)
     scope = Scope.of(base_queryset)
     excluded = set(exclude_facets)
     facets = [name for name in FACETS if name not in excluded]
     result = run_search(params, scope, reference=reference, version=version, facets=facets)
     links = Links(params)
     paginator = _Counted(result.total, result.per_page)
+    wider, nearby = _wider(result, links, version)
     return {
         "filterset": params,
         "catalogue_form": form,
@@ -177,10 +229,14 @@ def search_catalogue(request: HttpRequest, base_queryset, *, exclude_facets: Ite
         "active_filters": _active_filters(result, links),
         "suggestions": [Suggestion(text, links.replace("q", text), n) for text, n in result.suggestions],
         "similar_words": result.similar,
-        "wider_search": _wider(result, links, version),
+        "wider_search": wider,
+        "nearby_search": nearby,
+        "choose_school_url": None
+        if params.origin or "afstand" in excluded
+        else _choose_school_url(request, links),
         "notices": _notices(result),
         "hidden_filters": [
-            (name, value) for name, value in links.pairs if name not in ("q", "dato", "sorter")
+            (name, value) for name, value in links.pairs if name not in ("q", "dato", "fra", "til", "sorter")
         ],
         "query": links.query,
         "clear_url": "?",
@@ -219,7 +275,10 @@ class Links:
         return "?" + "&".join(part for part in parts if part)
 
     def toggle(self, name: str, value: str, selected: bool) -> str:
-        """The link that adds ``value`` to facet ``name``, or removes it when it is selected."""
+        """The link that adds ``value`` to facet ``name`` (replaces its value for ONE_CHOICE), or removes it
+        when it is selected."""
+        if not selected and name in ONE_CHOICE:
+            return self.replace(name, value)
         if selected:
             return self._join(
                 *(e for pair, e in zip(self.pairs, self.encoded, strict=True) if pair != (name, value))
@@ -228,7 +287,9 @@ class Links:
         return self._join(before, f"{name}={quote_plus(value)}", after)
 
     def without(self, name: str) -> str:
-        return self._join(*(e for (n, _v), e in zip(self.pairs, self.encoded, strict=True) if n != name))
+        """The link without parameter ``name`` ("fra" stands for the period: both its ends)."""
+        names = {"fra", "til"} if name == "fra" else {name}
+        return self._join(*(e for (n, _v), e in zip(self.pairs, self.encoded, strict=True) if n not in names))
 
     def replace(self, name: str, value: str) -> str:
         pairs = [(n, v) for n, v in self.pairs if n != name]
@@ -268,39 +329,62 @@ def _active_filters(result: SearchResult, links: Links) -> list[ActiveFilter]:
     if params.q:
         active.append(("q", _("Search words: “%(words)s”") % {"words": params.q}))
     for name, values in params.facets:
-        if name == "gratis":
-            active.append((name, _("Free only")))
+        if name in YES_OR_NO:
+            active.append((name, str(result.reference.label(name, "1"))))
         else:
             shown = ", ".join(str(result.reference.label(name, value)) for value in values)
             active.append((name, f"{FACETS[name]}: {shown}"))
     if params.day:
         active.append(("dato", _("Available on %(date)s") % {"date": date_format(params.day)}))
+    if params.period:
+        first = date_format(params.first) if params.first else ""
+        last = date_format(params.last) if params.last else ""
+        if first and last:
+            label = _("Free dates from %(first)s to %(last)s") % {"first": first, "last": last}
+        elif first:
+            label = _("Free dates from %(first)s") % {"first": first}
+        else:
+            label = _("Free dates until %(last)s") % {"last": last}
+        active.append(("fra", label))
     return [
         ActiveFilter(label, links.without(name), result.counts_without.get(name)) for name, label in active
     ]
 
 
-def _wider(result: SearchResult, links: Links, version: int) -> WiderSearch | None:
-    """The same search in the whole catalogue, when this scope finds few offers (one more query)."""
+def _wider(result: SearchResult, links: Links, version: int) -> tuple[WiderSearch | None, WiderSearch | None]:
+    """The same search in the whole catalogue when this scope finds few offers, and with a chosen school
+    the part of it within NEARBY_KM, nearest first (one more query: the distance facet's counts)."""
     params = result.params
-    if (
-        not result.scope.narrowed
-        or result.total >= FEW_IN_SCOPE
-        or not (params.q or params.facets or params.day)
-    ):
-        return None
+    if not result.scope.narrowed or result.total >= FEW_IN_SCOPE:
+        return None, None
+    nearby_wanted = params.origin is not None and not params.selected("afstand")
+    if not (params.q or params.facets or params.day or params.period or nearby_wanted):
+        return None, None
     whole = run_search(
         replace(params, page=""),
         Scope.whole(),
         reference=result.reference,
         version=version,
-        facets=(),
+        facets=("afstand",) if nearby_wanted else (),
         per_page=1,
     )
-    if whole.total <= result.total:
-        return None
-    url = reverse("offers:offer_list") + (f"?{links.query}" if links.query else "")
-    return WiderSearch(url, whole.total)
+    catalogue = reverse("offers:offer_list")
+    wider = nearby = None
+    if whole.total > result.total and (params.q or params.facets or params.day or params.period):
+        wider = WiderSearch(catalogue + (f"?{links.query}" if links.query else ""), whole.total)
+    close = whole.facet_counts.get("afstand", {}).get(NEARBY_KM, 0)
+    if nearby_wanted and close:
+        order = list(FACETS)
+        facets = sorted((*params.facets, ("afstand", (NEARBY_KM,))), key=lambda facet: order.index(facet[0]))
+        near = Links(replace(params, facets=tuple(facets), sort=NEAREST))
+        nearby = WiderSearch(catalogue + f"?{near.query}", close)
+    return wider, nearby
+
+
+def _choose_school_url(request: HttpRequest, links: Links) -> str:
+    """The school picker, returning to this search (its understood parameters only, never the raw input)."""
+    here = request.path + (f"?{links.query}" if links.query else "")
+    return reverse("my_school:choose") + "?" + urlencode({"next": here})
 
 
 def _notices(result: SearchResult) -> list[str]:

@@ -19,18 +19,23 @@ offers/search.py presents a SearchResult as a page, offers/api.py as JSON.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
-from offers.filters import DEFAULT_SORT, FACETS, ReferenceData, SearchParams
+from municipalities.geo import Point
+from offers.distance import NO_TRAVEL_FORMATS, place_distances
+from offers.filters import DEFAULT_SORT, DISTANCES_KM, FACETS, NEAREST, ReferenceData, SearchParams
 from offers.folding import fold
-from offers.models import Offer
+from offers.models import Occurrence, Offer
 from offers.search_words import TextQuery, phrases, similar_words
 
 FEW_HITS = 3  # fewer full-text hits than this: also look for similar words (typos)
@@ -89,8 +94,21 @@ class FacetSql:
     values_args: Callable[[SearchParams], list] = lambda params: []
     condition: Callable[[list, SearchParams], tuple[str, list]] | None = None
     stored: bool = True
+    needs_origin: bool = False  # counted only when a school is chosen (it reads the join _joins() adds)
+    cumulative: bool = False  # its values are nested bands: a count includes the counts of the smaller ones
+    # A yes-or-no facet whose condition depends on the search (value '1' when the condition holds).
+    flag: Callable[[SearchParams], tuple[str, list]] | None = None
+
+    def column(self, params: SearchParams) -> tuple[str, list]:
+        """The SQL of the row's value(s) and its parameters."""
+        if self.flag:
+            sql, args = self.flag(params)
+            return f"CASE WHEN {sql} THEN '1' END", args
+        return self.values, self.values_args(params)
 
     def where(self, selected: list, params: SearchParams) -> tuple[str, list]:
+        if self.flag:
+            return self.flag(params)
         if self.condition:
             return self.condition(selected, params)
         if self.array:
@@ -98,19 +116,128 @@ class FacetSql:
         return f"{self.values} = ANY(%s)", [*self.values_args(params), selected]
 
 
+# --- From a chosen school (params.origin): each place's distance is joined once (_joins) as d.km.
+NO_TRAVEL_SQL = "o.format IN (" + ", ".join(f"'{value}'" for value in NO_TRAVEL_FORMATS) + ")"
+# Offers that need no travel (outreach, online, material) are 0 km away, as on the cards: never far.
+DISTANCE_SQL = f"CASE WHEN {NO_TRAVEL_SQL} THEN 0.0 ELSE d.km END"
+DISTANCE_BANDS_SQL = (
+    "CASE " + " ".join(f"WHEN {DISTANCE_SQL} <= {km} THEN '{km}'" for km in DISTANCES_KM) + " END"
+)
+
+
+def _joins(params: SearchParams) -> tuple[str, list]:
+    """The join the distance facet and order read (d.km), when a school is chosen."""
+    if params.origin is None:
+        return "", []
+    point = Point(params.origin.latitude, params.origin.longitude)
+    sql, args = place_distances(point).query.sql_with_params()
+    return f" LEFT JOIN ({sql}) d ON d.id = o.provider_id", list(args)
+
+
+def _within(selected: list, params: SearchParams) -> tuple[str, list]:
+    """Within the largest chosen distance; a place of unknown location is within none (false, not NULL:
+    the filters' flags are counted by their truth)."""
+    return f"COALESCE({DISTANCE_SQL} <= %s, false)", [max(float(km) for km in selected)]
+
+
+def _covered(params: SearchParams) -> tuple[str, list]:
+    """Offers the chosen school's municipality's transport support covers: the rules of
+    OfferQuerySet.covered_by_transport() (tests/test_catalogue_distance.py holds them equal) on the offer's
+    facet columns and the joined distance, so that no second pass over the offers is needed."""
+    rules = params.origin.transport if params.origin else None
+    if rules is None:
+        return "false", []
+    conditions, args = [f"NOT {NO_TRAVEL_SQL}"], []
+    if rules.municipality_id is not None:
+        conditions.append("o.facet_municipality = %s")
+        args.append(rules.municipality_id)
+    if rules.grade_ids:  # an offer without grade levels is for anyone
+        conditions.append("(cardinality(o.facet_grades) = 0 OR o.facet_grades && %s::integer[])")
+        args.append(list(rules.grade_ids))
+    if rules.max_km is not None:  # a place of unknown location is not covered
+        conditions.append(f"COALESCE({DISTANCE_SQL} <= %s, false)")
+        args.append(float(rules.max_km))
+    return "(" + " AND ".join(conditions) + ")", args
+
+
+# --- Dated visits (Occurrence): what "free" means is Occurrence.free_condition, measured at params.now.
+
+
+def _midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_default_timezone())
+
+
+def _free_dates(params: SearchParams, first=None, last=None) -> tuple[str, list]:
+    """Offers with a free date that takes place (in part) from ``first`` to ``last`` (either open): an
+    EXISTS on the offer's dates (its (offer, starts) index), so that few hits look up few dates and
+    PostgreSQL may still hash the free dates once for many hits."""
+    dates = Occurrence.objects.free(params.now).order_by().filter(offer_id=RawSQL("o.id", []))
+    if first:
+        dates = dates.filter(ends__gt=_midnight(first))
+    if last:
+        dates = dates.filter(starts__lt=_midnight(last + datetime.timedelta(days=1)))
+    sql, args = dates.values("pk").query.sql_with_params()
+    return f"EXISTS ({sql})", list(args)
+
+
+def _has_free_dates(params: SearchParams) -> tuple[str, list]:
+    """The "ledige datoer" facet: offers with upcoming free dates, from the ids looked up for this search
+    when it has them (hashed once per query), else by _free_dates()."""
+    if params.free_ids is None:
+        return _free_dates(params)
+    return "o.id IN (SELECT unnest(%s::integer[]))", [list(params.free_ids)]
+
+
+def free_offer_ids(version: int, now: datetime.datetime) -> tuple[int, ...]:
+    """The ids of the offers with upcoming free dates (one query over the open dates' index), kept for
+    CACHE_SECONDS under the catalogue version (writes to dates advance it) and the day (deadlines end with
+    it): the facet "ledige datoer" then costs a hash lookup per hit instead of a look at its dates."""
+
+    def compute() -> tuple[int, ...]:
+        ids = Occurrence.objects.free(now).order_by().values_list("offer_id", flat=True).distinct()
+        return tuple(ids)
+
+    return _cached(f"offers.free_offer_ids.{timezone.localdate(now).isoformat()}", version, compute)
+
+
+NO_DATES_SQL = "NOT EXISTS (SELECT 1 FROM offers_occurrence x WHERE x.offer_id = o.id)"
+
+
+def _on_request(first: datetime.date, last: datetime.date | None) -> tuple[str, list]:
+    """Offers without dates (booked on request) whose season (available_from/to) meets the period."""
+    season, args = ["(o.available_to IS NULL OR o.available_to >= %s)"], [first]
+    if last:
+        season.append("(o.available_from IS NULL OR o.available_from <= %s)")
+        args.append(last)
+    return f"({NO_DATES_SQL} AND {' AND '.join(season)})", args
+
+
+def dates_condition(params: SearchParams, first, last) -> tuple[str, list]:
+    """The date filters (``dato``: one day; ``fra``/``til``: a period): offers with a free date then, and
+    offers without any dates (bookable on request) whose season includes the period."""
+    first = first or timezone.localdate(params.now)
+    free, free_args = _free_dates(params, first, last)
+    request, request_args = _on_request(first, last)
+    return f"({free} OR {request})", [*free_args, *request_args]
+
+
 FACET_SQL: dict[str, FacetSql] = {
     "fag": FacetSql("o.facet_subjects", array=True, by_id=True),
     "klassetrin": FacetSql("o.facet_grades", array=True, by_id=True),
+    "afstand": FacetSql(
+        DISTANCE_BANDS_SQL, condition=_within, stored=False, needs_origin=True, cumulative=True
+    ),
+    "transport": FacetSql("", flag=_covered, stored=False, needs_origin=True),
     "gratis": FacetSql(
         "CASE WHEN o.price_dkk = 0 THEN '1' END", condition=lambda selected, params: ("o.price_dkk = 0", [])
     ),
+    "ledige": FacetSql("", flag=_has_free_dates, stored=False),
     "format": FacetSql("o.format"),
     "region": FacetSql("o.facet_region", by_id=True),
     "kommune": FacetSql("o.facet_municipality", by_id=True),
     "udbyder": FacetSql("o.facet_kind"),
     "verdensmaal": FacetSql("o.facet_sdgs", array=True, by_id=True),
 }
-DATE_SQL = "(o.available_from IS NULL OR o.available_from <= %s) AND (o.available_to IS NULL OR o.available_to >= %s)"
 
 
 @dataclass(frozen=True)
@@ -127,6 +254,9 @@ SORT_SQL: dict[str, SortSql] = {
     DEFAULT_SORT: SortSql("created DESC, id DESC"),  # with words: by rank, see _hits_sql()
     "nyeste": SortSql("created DESC, id DESC"),
     "titel": SortSql('sort_key COLLATE "C", id', "o.title_sort"),
+    # Needs a chosen school (filters.parse() drops it without one); places of unknown location last, and
+    # among offers as far away (those that need no travel are all 0 km) the newest first.
+    NEAREST: SortSql("sort_key NULLS LAST, created DESC, id DESC", DISTANCE_SQL),
 }
 RANK_ORDER = "rank DESC, created DESC, id DESC"
 
@@ -171,8 +301,9 @@ def _hits_sql(
         )
         args += ranks
     for name in facets:
-        columns.append(f"{FACET_SQL[name].values} AS v_{name}")
-        args += FACET_SQL[name].values_args(params)
+        values, values_args = FACET_SQL[name].column(params)
+        columns.append(f"{values} AS v_{name}")
+        args += values_args
     for i, query in enumerate(marks):
         columns.append(f"o.search_vector @@ to_tsquery('danish', %s) AS m_{i}")
         args.append(query.tsquery())
@@ -186,15 +317,18 @@ def _hits_sql(
         else:
             flags.append((name, sql, sql_args))
     if params.day:
-        flags.append(("dato", DATE_SQL, [params.day, params.day]))
+        flags.append(("dato", *dates_condition(params, params.day, params.day)))
+    if params.period:
+        flags.append(("fra", *dates_condition(params, params.first, params.last)))
     for name, sql, flag_args in flags:
         columns.append(f"({sql}) AS f_{name}")
         args += flag_args
     if text:
         conditions.append("o.search_vector @@ to_tsquery('danish', %s)")
         condition_args.append(text.tsquery())
-    sql = f"SELECT {', '.join(columns)} FROM offers_offer o WHERE {' AND '.join(conditions)}"
-    args += condition_args
+    joins, join_args = _joins(params)
+    sql = f"SELECT {', '.join(columns)} FROM offers_offer o{joins} WHERE {' AND '.join(conditions)}"
+    args += join_args + condition_args
     if len(flags) > 1:
         misses = " + ".join(f"(NOT f_{name})::integer" for name, _sql, _args in flags)
         sql = f"SELECT * FROM ({sql}) h WHERE {misses} <= 1"
@@ -238,12 +372,16 @@ def count_and_fetch(
         not text
         and not scope.narrowed
         and not params.day
+        and not params.period
         and len(chosen) <= 1
         and all(FACET_SQL[name].stored for name in chosen)
     )
     from_table = [name for name in facets if whole and FACET_SQL[name].stored and chosen in ([], [name])]
     rank = list(rank) if params.sort == DEFAULT_SORT else []
-    counted = [name for name in facets if name not in from_table]
+    # Yes-or-no facets that depend on the search (free dates, transport covered) in the whole catalogue
+    # without filters: counted straight from the offers, so that the page can still read its hits by an index.
+    direct = [name for name in facets if whole and not chosen and FACET_SQL[name].flag]
+    counted = [name for name in facets if name not in from_table and name not in direct]
     phrases = list(phrases)
     hits, args, flags = _hits_sql(
         text,
@@ -290,11 +428,20 @@ def count_and_fetch(
     if whole:
         parts.append("SELECT 4, facet, value, offers, NULL FROM offers_facetcount WHERE facet = ANY(%s)")
         args.append([*from_table, ""])
+    for name in direct:
+        condition, condition_args = FACET_SQL[name].flag(params)
+        joins, join_args = _joins(params) if FACET_SQL[name].needs_origin else ("", [])
+        parts.append(
+            f"SELECT 5, '{name}', '1', count(*), NULL FROM offers_offer o{joins} "
+            f"WHERE {scope.sql} AND {condition}"
+        )
+        args += [*join_args, *scope.params, *condition_args]
     if phrases:  # each phrase finds a part of the hits (its words are among their alternatives)
         counts = ", ".join(f"count(*) FILTER (WHERE m_{i} AND {_all(flags)})" for i in range(len(phrases)))
         parts.append(f"SELECT 3, '', '', 0, ARRAY[{counts}] FROM hits")
     # Only the page reads the hits of the whole catalogue: let PostgreSQL read them by an index.
-    materialized = "NOT MATERIALIZED" if len(parts) == 2 and whole and not chosen else "MATERIALIZED"
+    only_page = len(parts) == 2 + len(direct)
+    materialized = "NOT MATERIALIZED" if only_page and whole and not chosen else "MATERIALIZED"
     sql = f"WITH hits AS {materialized} ({hits})\n" + "\nUNION ALL ".join(parts)
     with connection.cursor() as cursor:
         cursor.execute(sql, args)
@@ -304,7 +451,7 @@ def count_and_fetch(
     for part, facet, value, n, numbers in rows:
         if part == 0:
             ids = numbers
-        elif part == 1 or (part in (2, 4) and facet):
+        elif part in (1, 5) or (part in (2, 4) and facet):
             if value is not None:
                 counts[facet][value] = n
         elif part == 2:
@@ -335,6 +482,12 @@ def count_without_words(params: SearchParams, scope: Scope, reference: Reference
 
 def _by_value(name: str, counts: dict[str, int], reference: ReferenceData) -> dict[str, int]:
     """Counts keyed by parameter value (slug, code, number) instead of database id."""
+    if FACET_SQL[name].cumulative:  # nested bands: within 10 km includes within 5 km
+        total, nested = 0, {}
+        for choice in reference.choices[name]:
+            total += counts.get(choice.value, 0)
+            nested[choice.value] = total
+        return nested
     if not FACET_SQL[name].by_id:
         return counts
     known = reference.by_id.get(name, {})
@@ -421,14 +574,35 @@ def run_search(
     (first) page, as Django's Paginator.get_page() does, unless ``strict_page`` (then PageOutOfRange)."""
     version = catalogue_version() if version is None else version
     reference = reference or ReferenceData.for_version(version)
-    facets = [name for name in FACETS if name in set(facets)]
+    facets = [
+        name for name in FACETS if name in set(facets) and (params.origin or not FACET_SQL[name].needs_origin)
+    ]
     per_page = per_page or settings.PORTAL_PAGE_SIZE
     number = _page_number(params.page, strict_page)
     typed = TextQuery.parse(params.q)
-    # The same words (whatever small words or spelling around them) share their results.
+    if params.now is None:
+        params = replace(params, now=timezone.now())
+    if params.free_ids is None and ("ledige" in facets or params.selected("ledige")):
+        params = replace(params, free_ids=free_offer_ids(version, params.now))
+    # The same words (whatever small words or spelling around them) share their results. Which dates are
+    # free changes with the day (deadlines) and the hour (starts): a cached result is at most CACHE_SECONDS
+    # behind the clock, and never from another day.
     key = hashlib.sha256(
         repr(
-            (scope.key, bool(params.q), typed.terms, params.facets, params.day, params.sort, facets, per_page)
+            (
+                scope.key,
+                bool(params.q),
+                typed.terms,
+                params.facets,
+                params.day,
+                params.first,
+                params.last,
+                params.sort,
+                params.origin,
+                timezone.localdate(params.now),
+                facets,
+                per_page,
+            )
         ).encode()
     ).hexdigest()
 
@@ -546,4 +720,4 @@ def _active(params: SearchParams) -> list[str]:
     """The filters that narrow a search, in the order of the parameters (the words first)."""
     names = ["q"] if params.q else []
     names += [name for name, _values in params.facets]
-    return names + (["dato"] if params.day else [])
+    return names + (["dato"] if params.day else []) + (["fra"] if params.period else [])

@@ -1,6 +1,8 @@
 """Public catalogue pages: the offer search, offers and learning places, and the teacher's shortlist
 (offers/shortlist.py). Only published offers are public."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -102,10 +104,23 @@ def provider_list(request):
         .select_related("municipality")
         .order_by("name", "pk")
     )
-    places = PlaceFilterSet(request.GET or None, queryset=providers)
+    point = request.my_school.location[0] if request.my_school else None
+    places = PlaceFilterSet(request.GET or None, queryset=providers, point=point)
     page = Paginator(places.qs, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "filter": places, "notices": places.notices(), "query": places.query()}
+    context = {
+        "page": page,
+        "filter": places,
+        "notices": places.notices(),
+        "query": places.query(),
+        "distances": point is not None,
+        "choose_school_url": None if point else _choose_school_url(request.path, places.query()),
+    }
     return render(request, "offers/provider_list.html", context)
+
+
+def _choose_school_url(path: str, query: str) -> str:
+    """The school picker, returning to this list (its understood parameters only)."""
+    return reverse("my_school:choose") + "?" + urlencode({"next": path + (f"?{query}" if query else "")})
 
 
 def provider_detail(request, slug):

@@ -66,6 +66,20 @@ def test_a_filtered_search_and_the_last_page_match_the_description(client, descr
     assert data["previous"] and data["next"] is None
 
 
+def test_a_search_from_a_school_with_distance_and_dates_matches_the_description(
+    client, description, catalogue
+):
+    data = checked(
+        client, description, "/api/tilbud/", 200,
+        skole="pedersborg-skole-4180", afstand="50", sorter="naermest", ledige="1", fra="2027-03-01", til="2027-03-31",
+    )  # fmt: skip
+    assert data["count"] == 0
+    data = checked(client, description, "/api/tilbud/", 200, skole="pedersborg-skole-4180", sorter="naermest")
+    assert {item["distance_km"] for item in data["results"]} == {30.4}  # Lejre Museum (conftest)
+    client.cookies.clear()  # ?skole= chose the school for this client too
+    checked(client, description, "/api/tilbud/", 400, afstand="50")
+
+
 def test_an_offer_with_every_detail_and_one_with_few_match_the_description(client, description, catalogue):
     assert checked(client, description, "/api/tilbud/vikingetid/", 200)["languages"] == ["da", "en"]
     assert checked(client, description, "/api/tilbud/uden/", 200)["price_dkk"] is None

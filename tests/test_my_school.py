@@ -188,7 +188,7 @@ def test_offers_that_come_to_the_school_or_are_online_say_so_instead_of_a_distan
     page = client.get("/tilbud/").content.decode()
     assert '<p class="from-school__distance">Kommer til skolen</p>' in page
     assert '<p class="from-school__distance">Online</p>' in page
-    assert "fra din skole" not in page and "from-school__transport" not in page
+    assert "km fra din skole" not in page and "from-school__transport" not in page
 
 
 def test_a_school_in_another_municipality_sees_its_own_verdict_and_not_roskildes_note(client, ships):

@@ -127,3 +127,51 @@ def test_the_list_needs_the_same_number_of_queries_for_3_and_15_places(client, m
     few = queries()
     add(12)
     assert queries() == few
+
+
+# --- With a chosen school: distance and nearest first (from Pedersborg Skole, Sorø; tests/test_distances.py
+# and tests/test_catalogue_distance.py compute the distances by hand) ---------------------------------------
+
+
+@pytest.fixture
+def far_and_near(make_offer, provider):
+    """Lejre Museum (conftest, 30.4 km from Pedersborg Skole), Sorø Akademi (3.4 km), a place in Aarhus
+    (108 km) and one whose location is unknown."""
+    for key, name, code, lat, lon in [
+        ("soroe", "Sorø Akademi", "340", 55.4318, 11.5560),
+        ("moesgaard", "Moesgaard", "751", 56.0884, 10.2246),
+        ("ukendt", "Et ukendt sted", "265", None, None),
+    ]:
+        place = Provider.objects.create(
+            key=key, slug=key, name=name, kind="museum", latitude=lat, longitude=lon,
+            municipality=Municipality.objects.get(code=code),
+        )  # fmt: skip
+        make_offer(f"Tilbud hos {name}", key=key, provider=place)
+    make_offer("Vikingetid", key="lejre")
+
+
+def test_with_a_chosen_school_places_show_their_distance_and_sort_nearest_first(client, far_and_near):
+    client.cookies["skole"] = "pedersborg-skole-4180"
+    response = client.get(LIST, {"sorter": "naermest"})
+    assert names(response) == ["Sorø Akademi", "Lejre Museum", "Moesgaard", "Et ukendt sted"]
+    page = response.content.decode()
+    assert 'Sorø Akademi</a></h3>\n    <p class="meta">Museum · Sorø · ca. 3 km' in page
+    assert "Museum · Roskilde · Afstanden kendes ikke" in page
+
+
+def test_with_a_chosen_school_places_can_be_filtered_by_distance(client, far_and_near):
+    client.cookies["skole"] = "pedersborg-skole-4180"
+    assert names(client.get(LIST, {"afstand": "50", "sorter": "naermest"})) == [
+        "Sorø Akademi",
+        "Lejre Museum",
+    ]
+    assert names(client.get(LIST, {"afstand": "5"})) == ["Sorø Akademi"]
+
+
+def test_without_a_school_the_list_invites_a_choice_and_ignores_distance(client, far_and_near):
+    response = client.get(LIST, {"afstand": "5", "udbyder": "museum"})
+    assert len(names(response)) == 4
+    assert (
+        '<a href="/min-skole/?next=%2Fsteder%2F%3Fudbyder%3Dmuseum">Vælg din skole</a>'
+        in response.content.decode()
+    )
