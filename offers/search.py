@@ -31,10 +31,10 @@ first, unknown values are ignored and reported in ``notices``. The number of SQL
 the number of hits: usually 3 (the catalogue version, one query for the hits, the counts and, when few
 are found, the candidates of similar words; the page's offers), 2 when nothing is found or the result is
 cached, one more when similar words widen the search, 4 more after a change to the catalogue (the facets'
-names), at most 11 (a misspelt search with few hits in a scope, which also looks in the whole catalogue). ``exclude_facets`` hides
-facets (by parameter name) that make no sense in a scope; their parameters are still honoured if present.
-A scope narrower than the whole catalogue that finds few offers also counts the same search in the whole
-catalogue (``wider_search``).
+names), at most 11 (a misspelt search with few hits in a scope, which also looks in the whole catalogue).
+``exclude_facets`` hides facets (by parameter name) that make no sense in a scope; their parameters are
+still honoured if present. A scope narrower than the whole catalogue that finds few offers also counts the
+same search in the whole catalogue (``wider_search``).
 
 Every link the include renders is relative ("?fag=historie&q=…"), so the include works under any path;
 the search form submits to the current path.

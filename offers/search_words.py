@@ -9,8 +9,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import connection
-
 from offers.folding import fold, words
 
 MAX_WORDS = 8
@@ -175,28 +173,14 @@ def similar_sql(tokens: list[str]) -> tuple[str, list]:
 
 
 def corrigible_tokens(tokens: Iterable[str]) -> list[str]:
-    """The words that similar_words() looks up: three letters or more, once each."""
+    """The typed words worth looking up similar words for: three letters or more, once each."""
     return [t for t in dict.fromkeys(tokens) if len(t) >= 3]
 
 
-def similar_words(tokens: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
-    """For each typed word of three letters or more that no published offer uses, up to SIMILAR_PER_WORD
-    words of published offers that look like it (pg_trgm), best first, as (shown word, folded word).
-    One query (offers.search_engine asks it as a part of its count query)."""
-    tokens = corrigible_tokens(tokens)
-    if not tokens:
-        return {}
-    sql, args = similar_sql(tokens)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT token, word, folded, similarity FROM ({sql}) c ORDER BY {SIMILAR_ORDER}", args
-        )
-        return choose_similar(cursor.fetchall())
-
-
 def choose_similar(rows: Iterable[tuple[str, str, str, float]]) -> dict[str, list[tuple[str, str]]]:
-    """The similar words of each typed word out of its candidates (token, word, folded, similarity), best
-    first.
+    """For each typed word that no published offer uses, up to SIMILAR_PER_WORD words of published offers
+    that look like it, best first, as (shown word, folded word), out of its candidates (SIMILAR_SQL's rows:
+    token, word, folded, similarity).
 
     Only words about as similar as the best one count, and no word much shorter than the typed one:
     "matmatik" means "matematik", not also "matematikdag"; "fotosyntese" does not mean "fotos"."""
