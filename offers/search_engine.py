@@ -274,16 +274,16 @@ def count_and_fetch(
         marks=phrases,
     )
     order = RANK_ORDER if rank else SORT_SQL[params.sort].order
-    if whole and not chosen:
-        total_sql = "(SELECT sum(offers) FROM offers_facetcount WHERE facet = '')"
-    else:
-        total_sql = f"(SELECT count(*) FROM hits WHERE {_all(flags)})"
-    parts = [
-        f"SELECT 0 AS part, '' AS facet, '' AS value, 0::bigint AS n, "
-        f"ARRAY(SELECT id FROM hits WHERE {_all(flags)} ORDER BY {order} LIMIT %s "
-        f"OFFSET LEAST(%s, GREATEST({total_sql} - 1, 0) / %s * %s)) AS ids"
-    ]
-    part_args = [limit, offset, limit, limit]
+    page = f"SELECT id FROM hits WHERE {_all(flags)} ORDER BY {order} LIMIT %s OFFSET %s"
+    part_args = [limit, offset]
+    if offset:  # past the end: the last page
+        if whole and not chosen:
+            total = "(SELECT sum(offers) FROM offers_facetcount WHERE facet = '')"
+        else:
+            total = f"(SELECT count(*) FROM hits WHERE {_all(flags)})"
+        page = page.replace("OFFSET %s", f"OFFSET LEAST(%s, GREATEST({total} - 1, 0) / %s * %s)")
+        part_args += [limit, limit]
+    parts = [f"SELECT 0 AS part, '' AS facet, '' AS value, 0::bigint AS n, ARRAY({page}) AS ids"]
     scalars = []
     for name in counted:
         if FACET_SQL[name].array:
@@ -322,8 +322,9 @@ def count_and_fetch(
     none_found = f"NOT EXISTS (SELECT FROM hits WHERE {_all(flags)})"
     if similar_to:  # looked up only when the words find few offers (a one-time filter)
         similar, similar_args = similar_sql(list(similar_to))
-        ctes.append(f"candidates AS MATERIALIZED (SELECT * FROM ({similar}) c WHERE {total_sql} < %s)")
-        args += [*similar_args, FEW_HITS]
+        few = f"(SELECT count(*) FROM (SELECT FROM hits WHERE {_all(flags)} LIMIT %s) f) < %s"
+        ctes.append(f"candidates AS MATERIALIZED (SELECT * FROM ({similar}) c WHERE {few})")
+        args += [*similar_args, FEW_HITS, FEW_HITS]
         parts.append(
             "SELECT 5, '', json_agg(json_build_array(token, word, folded, similarity) "
             f"ORDER BY {SIMILAR_ORDER})::text, 0, NULL FROM candidates"
