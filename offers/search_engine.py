@@ -137,6 +137,9 @@ SORT_SQL: dict[str, SortSql] = {
     "titel": SortSql('sort_key COLLATE "C", id', "o.title_sort"),
 }
 RANK_ORDER = "rank DESC, created DESC, id DESC"
+EVERYTHING = (
+    "(SELECT sum(offers) FROM offers_facetcount WHERE facet = '')"  # published offers (migration 0007)
+)
 
 
 @dataclass(frozen=True)
@@ -277,10 +280,7 @@ def count_and_fetch(
     page = f"SELECT id FROM hits WHERE {_all(flags)} ORDER BY {order} LIMIT %s OFFSET %s"
     part_args = [limit, offset]
     if offset:  # past the end: the last page
-        if whole and not chosen:
-            total = "(SELECT sum(offers) FROM offers_facetcount WHERE facet = '')"
-        else:
-            total = f"(SELECT count(*) FROM hits WHERE {_all(flags)})"
+        total = EVERYTHING if whole and not chosen else f"(SELECT count(*) FROM hits WHERE {_all(flags)})"
         page = page.replace("OFFSET %s", f"OFFSET LEAST(%s, GREATEST({total} - 1, 0) / %s * %s)")
         part_args += [limit, limit]
     parts = [f"SELECT 0 AS part, '' AS facet, '' AS value, 0::bigint AS n, ARRAY({page}) AS ids"]
@@ -335,7 +335,9 @@ def count_and_fetch(
             " AND NOT EXISTS (SELECT FROM candidates c WHERE NOT EXISTS "
             "(SELECT FROM candidates k WHERE k.token = c.token AND k.folded = k.token))"
         )
-    if bare:
+    if bare and not (scope.narrowed or params.day or chosen):  # every published offer
+        parts.append(f"SELECT 6, '', '', {EVERYTHING}, NULL WHERE {none_found}")
+    elif bare:
         without, without_args, without_flags = _hits_sql(None, params, scope, reference)
         parts.append(
             f"SELECT 6, '', '', (SELECT count(*) FROM ({without}) b WHERE {_all(without_flags)}), NULL "
