@@ -29,15 +29,15 @@ parameters q, fag, klassetrin, afstand, transport, gratis, ledige, format, regio
 verdensmaal, dato, fra, til, sorter, page; see offers/filters.py) and the chosen school
 (``request.my_school``: ``?skole=`` or the cookie) and returns the template context below. It never raises on bad input: every parameter is cut to its limit
 first, unknown values are ignored and reported in ``notices``. The number of SQL queries does not depend on
-the number of hits: usually 3 (the catalogue version, one query for the hits and counts, the page's offers),
-2 when the result is cached, 4 more after a change to the catalogue (the facets' names), at most 13 (a
-misspelt search without hits in a scope, which also looks in the whole catalogue), one more every few
-minutes for the offers with free dates (offers.search_engine.free_offer_ids). A chosen school adds
-one (the school, its municipality's site and transport rules) and at most two for the cards
-(municipalities/my_school.py). ``exclude_facets`` hides
-facets (by parameter name) that make no sense in a scope; their parameters are still honoured if present.
-A scope narrower than the whole catalogue that finds few offers also counts the same search in the whole
-catalogue (``wider_search``).
+the number of hits: usually 3 (the catalogue version, one query for the hits, the counts and, when few
+are found, the candidates of similar words; the page's offers), 2 when nothing is found or the result is
+cached, one more when similar words widen the search, 4 more after a change to the catalogue (the facets'
+names), at most 11 (a misspelt search with few hits in a scope, which also looks in the whole catalogue),
+one more every few minutes for the offers with free dates (offers.search_engine.free_offer_ids). A chosen
+school adds one (the school, its municipality's site and transport rules) and at most two for the cards
+(municipalities/my_school.py). ``exclude_facets`` hides facets (by parameter name) that make no sense in a
+scope; their parameters are still honoured if present. A scope narrower than the whole catalogue that finds
+few offers also counts the same search in the whole catalogue (``wider_search``).
 
 ``search_all(request, base_queryset, *, limit) -> AllHits`` reads the same parameters (page is ignored) for
 outputs that take a whole result along (the CSV export, the printed search): the total, the ids of the first
@@ -82,9 +82,11 @@ from urllib.parse import quote_plus, urlencode
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.formats import date_format, localize
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from offers.filters import (
@@ -222,7 +224,7 @@ def search_catalogue(request: HttpRequest, base_queryset, *, exclude_facets: Ite
     return {
         "filterset": params,
         "catalogue_form": form,
-        "page": Page(result.offers(), result.page_number, paginator),
+        "page": Page(_with_card_texts(result.offers(), version), result.page_number, paginator),
         "total": result.total,
         "q": params.q,
         "facets": _facets(result, links),
@@ -241,6 +243,31 @@ def search_catalogue(request: HttpRequest, base_queryset, *, exclude_facets: Ite
         "query": links.query,
         "clear_url": "?",
     }
+
+
+CARD_TEXTS = 20_000  # cards kept rendered per process (about 1 kB each)
+_card_texts: list = [None, {}]  # [catalogue version, {(language, offer id): rendered text}]
+
+
+def _with_card_texts(offers: list, version: int) -> list:
+    """The offers, each with ``card_text``: the part of its card that is the same for every visitor
+    ("offers/_offer_card_text.html"), rendered once per process, language and catalogue version, which
+    every write to offers, places, municipalities and vocabularies advances."""
+    if _card_texts[0] != version:
+        _card_texts[:] = [version, {}]
+    texts = _card_texts[1]
+    language = get_language()
+    template = None
+    for offer in offers:
+        key = (language, offer.pk)
+        text = texts.get(key)
+        if text is None:
+            template = template or get_template("offers/_offer_card_text.html")
+            text = template.render({"offer": offer})
+            if len(texts) < CARD_TEXTS:
+                texts[key] = text
+        offer.card_text = text
+    return offers
 
 
 class _Counted(Paginator):

@@ -6,10 +6,10 @@
   and what it counts, ``SORT_SQL`` how each order sorts.
 - **Count and fetch**: ``run_search()`` answers with ONE query that selects the hits once (GIN index on
   the search vector) and from them the ids of the page, the total and the count of every facet choice
-  (one pass over the facet values kept on each offer row, offers migration 0007) — plus, only when the
-  words find few offers, the similar words and the same query with them, and only when nothing is found,
-  the count without the words. Results are cached under the catalogue version, which every write to
-  the catalogue advances, so an edit shows at once.
+  (one pass over the facet values kept on each offer row, offers migration 0007); the same query looks up
+  similar words only when the words find few offers, and counts the offers without the words only when it
+  finds none. When there are similar words, one more query asks the words with them. Results are cached
+  under the catalogue version, which every write to the catalogue advances, so an edit shows at once.
 
 Adding a facet (e.g. a distance from a chosen school in km bands) takes an entry in ``FACET_SQL`` (the SQL
 of its row values and of its condition, with parameters), its choices in ``offers.filters.ReferenceData``
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
@@ -36,7 +37,14 @@ from offers.distance import NO_TRAVEL_FORMATS, place_distances
 from offers.filters import DEFAULT_SORT, DISTANCES_KM, FACETS, NEAREST, ReferenceData, SearchParams
 from offers.folding import fold
 from offers.models import Occurrence, Offer
-from offers.search_words import TextQuery, phrases, similar_words
+from offers.search_words import (
+    SIMILAR_ORDER,
+    TextQuery,
+    choose_similar,
+    corrigible_tokens,
+    phrases,
+    similar_sql,
+)
 
 FEW_HITS = 3  # fewer full-text hits than this: also look for similar words (typos)
 CACHE_SECONDS = 300  # bounds how long a result can be stale if a reader races a writer's commit
@@ -259,6 +267,9 @@ SORT_SQL: dict[str, SortSql] = {
     NEAREST: SortSql("sort_key NULLS LAST, created DESC, id DESC", DISTANCE_SQL),
 }
 RANK_ORDER = "rank DESC, created DESC, id DESC"
+EVERYTHING = (
+    "(SELECT sum(offers) FROM offers_facetcount WHERE facet = '')"  # published offers (migration 0007)
+)
 
 
 @dataclass(frozen=True)
@@ -272,6 +283,8 @@ class Counted:
     facets: dict[str, dict[str, int]]
     without: dict[str, int]
     phrases: list[int] = field(default_factory=list)
+    similar: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # see search_words.choose_similar
+    bare: int | None = None  # found without the words (only asked when nothing is found)
 
 
 def _hits_sql(
@@ -360,13 +373,21 @@ def count_and_fetch(
     limit: int,
     rank: Iterable[str] = (),
     phrases: Iterable[TextQuery] = (),
+    similar_to: list[str] = (),
+    bare: bool = False,
 ) -> Counted:
     """The page's ids, the total and the facet counts of a search in one query (see the module docstring);
-    with ``rank`` (to_tsquery() expressions, see _ranks()) the best match first.
+    with ``rank`` (to_tsquery() expressions, see _ranks()) the best match first. A page past the end
+    gives the last page's ids.
 
     Without words and date in the whole catalogue, the counts of every offer come from offers_facetcount:
     with no facet chosen all of them, with one facet chosen that facet's own (its other choices are
-    counted without it); the hits are then only the offers that have the chosen value."""
+    counted without it); the hits are then only the offers that have the chosen value.
+
+    The same query answers what a search with few hits needs next, only when it needs it: with
+    ``similar_to`` (typed words) the candidates of similar words (offers.search_words.SIMILAR_SQL) when
+    fewer than FEW_HITS offers are found; with ``bare`` how many the search finds without its words when it
+    finds none (and no similar words are candidates)."""
     chosen = [name for name, _values in params.facets]
     whole = (
         not text
@@ -394,11 +415,13 @@ def count_and_fetch(
         marks=phrases,
     )
     order = RANK_ORDER if rank else SORT_SQL[params.sort].order
-    parts = [
-        f"SELECT 0 AS part, '' AS facet, '' AS value, 0::bigint AS n, "
-        f"ARRAY(SELECT id FROM hits WHERE {_all(flags)} ORDER BY {order} LIMIT %s OFFSET %s) AS ids"
-    ]
-    args += [limit, offset]
+    page = f"SELECT id FROM hits WHERE {_all(flags)} ORDER BY {order} LIMIT %s OFFSET %s"
+    part_args = [limit, offset]
+    if offset:  # past the end: the last page
+        total = EVERYTHING if whole and not chosen else f"(SELECT count(*) FROM hits WHERE {_all(flags)})"
+        page = page.replace("OFFSET %s", f"OFFSET LEAST(%s, GREATEST({total} - 1, 0) / %s * %s)")
+        part_args += [limit, limit]
+    parts = [f"SELECT 0 AS part, '' AS facet, '' AS value, 0::bigint AS n, ARRAY({page}) AS ids"]
     scalars = []
     for name in counted:
         if FACET_SQL[name].array:
@@ -427,37 +450,67 @@ def count_and_fetch(
         )
     if whole:
         parts.append("SELECT 4, facet, value, offers, NULL FROM offers_facetcount WHERE facet = ANY(%s)")
-        args.append([*from_table, ""])
-    for name in direct:
+        part_args.append([*from_table, ""])
+    for name in direct:  # counted straight from the offers (see above)
         condition, condition_args = FACET_SQL[name].flag(params)
         joins, join_args = _joins(params) if FACET_SQL[name].needs_origin else ("", [])
         parts.append(
-            f"SELECT 5, '{name}', '1', count(*), NULL FROM offers_offer o{joins} "
+            f"SELECT 7, '{name}', '1', count(*), NULL FROM offers_offer o{joins} "
             f"WHERE {scope.sql} AND {condition}"
         )
-        args += [*join_args, *scope.params, *condition_args]
+        part_args += [*join_args, *scope.params, *condition_args]
     if phrases:  # each phrase finds a part of the hits (its words are among their alternatives)
         counts = ", ".join(f"count(*) FILTER (WHERE m_{i} AND {_all(flags)})" for i in range(len(phrases)))
         parts.append(f"SELECT 3, '', '', 0, ARRAY[{counts}] FROM hits")
     # Only the page reads the hits of the whole catalogue: let PostgreSQL read them by an index.
     only_page = len(parts) == 2 + len(direct)
     materialized = "NOT MATERIALIZED" if only_page and whole and not chosen else "MATERIALIZED"
-    sql = f"WITH hits AS {materialized} ({hits})\n" + "\nUNION ALL ".join(parts)
+    ctes = [f"hits AS {materialized} ({hits})"]
+    none_found = f"NOT EXISTS (SELECT FROM hits WHERE {_all(flags)})"
+    if similar_to:  # looked up only when the words find few offers (a one-time filter)
+        similar, similar_args = similar_sql(list(similar_to))
+        few = f"(SELECT count(*) FROM (SELECT FROM hits WHERE {_all(flags)} LIMIT %s) f) < %s"
+        ctes.append(f"candidates AS MATERIALIZED (SELECT * FROM ({similar}) c WHERE {few})")
+        args += [*similar_args, FEW_HITS, FEW_HITS]
+        parts.append(
+            "SELECT 5, '', json_agg(json_build_array(token, word, folded, similarity) "
+            f"ORDER BY {SIMILAR_ORDER})::text, 0, NULL FROM candidates"
+        )
+        # ... and when no similar word may widen the search: a typed word with candidates is no typo if
+        # one of them is the word itself (as offers.search_words.choose_similar() decides).
+        none_found += (
+            " AND NOT EXISTS (SELECT FROM candidates c WHERE NOT EXISTS "
+            "(SELECT FROM candidates k WHERE k.token = c.token AND k.folded = k.token))"
+        )
+    if bare and not (scope.narrowed or params.day or params.period or chosen):  # every published offer
+        parts.append(f"SELECT 6, '', '', {EVERYTHING}, NULL WHERE {none_found}")
+    elif bare:
+        without, without_args, without_flags = _hits_sql(None, params, scope, reference)
+        parts.append(
+            f"SELECT 6, '', '', (SELECT count(*) FROM ({without}) b WHERE {_all(without_flags)}), NULL "
+            f"WHERE {none_found}"
+        )
+        part_args += without_args
+    sql = f"WITH {', '.join(ctes)}\n" + "\nUNION ALL ".join(parts)
     with connection.cursor() as cursor:
-        cursor.execute(sql, args)
+        cursor.execute(sql, args + part_args)
         rows = cursor.fetchall()
     ids, counts, missed_counts, phrase_counts = [], {name: {} for name in facets}, {}, []
-    everything = 0
+    everything, candidates, bare_total = 0, [], None
     for part, facet, value, n, numbers in rows:
         if part == 0:
             ids = numbers
-        elif part in (1, 5) or (part in (2, 4) and facet):
+        elif part in (1, 7) or (part in (2, 4) and facet):
             if value is not None:
                 counts[facet][value] = n
         elif part == 2:
             missed_counts[value] = n
         elif part == 4:
             everything = n
+        elif part == 5:
+            candidates = json.loads(value) if value else []
+        elif part == 6:
+            bare_total = n
         else:
             phrase_counts = numbers
     total = everything if whole and not chosen else missed_counts.pop("", 0)
@@ -469,6 +522,8 @@ def count_and_fetch(
         facets={name: _by_value(name, values, reference) for name, values in counts.items()},
         without=without,
         phrases=phrase_counts,
+        similar=choose_similar(candidates) if total < FEW_HITS else {},
+        bare=bare_total,
     )
 
 
@@ -524,6 +579,8 @@ class SearchResult:
     def offers(self) -> list[Offer]:
         """The offers of the page, in order, ready for cards: one query, their subjects, grades and SDGs
         taken from the facet ids on each row and the reference data (as prefetch_related() would)."""
+        if not self.ids:
+            return []
         found = {
             offer.pk: offer
             for offer in Offer.objects.filter(pk__in=self.ids)
@@ -606,16 +663,16 @@ def run_search(
         ).encode()
     ).hexdigest()
 
-    def compute(number: int) -> dict:
-        return _search(typed, params, scope, reference, facets, per_page, number)
-
-    found = _cached(f"offers.search.{key}.{number}", version, lambda: compute(number))
+    found = _cached(
+        f"offers.search.{key}.{number}",
+        version,
+        lambda: _search(typed, params, scope, reference, facets, per_page, number),
+    )
     pages = max(1, -(-found["total"] // per_page))
     if number > pages:
         if strict_page:
             raise PageOutOfRange
-        number = pages
-        found = _cached(f"offers.search.{key}.{number}", version, lambda: compute(number))
+        number = pages  # the query gave the last page's ids (count_and_fetch())
     return SearchResult(
         params=params,
         reference=reference,
@@ -658,40 +715,51 @@ def _cached(key: str, version: int, compute):
 def _search(
     typed: TextQuery, params: SearchParams, scope: Scope, reference, facets, per_page, number
 ) -> dict:
+    """At most two queries: the words as typed, with the candidates of similar words when they find few
+    offers; then, if there are similar words, the words with them (see count_and_fetch())."""
     window = {"facets": facets, "offset": (number - 1) * per_page, "limit": per_page}
-    plain = counted = count_and_fetch(typed or None, params, scope, reference, rank=_ranks(typed), **window)
+    plain = counted = count_and_fetch(
+        typed or None,
+        params,
+        scope,
+        reference,
+        rank=_ranks(typed),
+        similar_to=corrigible_tokens(typed.corrigible) if typed else [],
+        bare=bool(typed),
+        **window,
+    )
     wider, similar, suggestions = counted, [], []
-    if typed and counted.total < FEW_HITS:
-        found = similar_words(typed.corrigible)
-        if found:
-            # A similar word brings its own alternatives, so that every phrase finds a part of the hits.
-            widened = typed.widened(
-                {
-                    token: [alt for _w, f in pairs for term in TextQuery.parse(f).terms for alt in term]
-                    for token, pairs in found.items()
-                }
+    found = plain.similar
+    if found:
+        # A similar word brings its own alternatives, so that every phrase finds a part of the hits.
+        widened = typed.widened(
+            {
+                token: [alt for _w, f in pairs for term in TextQuery.parse(f).terms for alt in term]
+                for token, pairs in found.items()
+            }
+        )
+        corrected = phrases(typed.typed, found)
+        wider = count_and_fetch(
+            widened,
+            params,
+            scope,
+            reference,
+            rank=_ranks(widened, typed),
+            phrases=[TextQuery.parse(p) for p in corrected],
+            bare=plain.total == 0,
+            **window,
+        )
+        if wider.total > counted.total:  # the similar words found more: use them
+            counted = wider
+            suggestions = sorted(
+                ((p, n) for p, n in zip(corrected, wider.phrases, strict=True) if n), key=lambda s: -s[1]
             )
-            corrected = phrases(typed.typed, found)
-            wider = count_and_fetch(
-                widened,
-                params,
-                scope,
-                reference,
-                rank=_ranks(widened, typed),
-                phrases=[TextQuery.parse(p) for p in corrected],
-                **window,
-            )
-            if wider.total > counted.total:  # the similar words found more: use them
-                counted = wider
-                suggestions = sorted(
-                    ((p, n) for p, n in zip(corrected, wider.phrases, strict=True) if n), key=lambda s: -s[1]
-                )
-                similar = list(dict.fromkeys(w for pairs in found.values() for w, _f in pairs))
+            similar = list(dict.fromkeys(w for pairs in found.values() for w, _f in pairs))
     counts_without = {}
     if counted.total == 0:
         for name in _active(params):
             if name == "q":
-                counts_without[name] = count_without_words(params, scope, reference)
+                counts_without[name] = _without_words(typed, plain, wider, params, scope, reference)
                 continue
             as_typed = plain.without.get(name, plain.total)
             with_similar = wider.without.get(name, wider.total)
@@ -705,6 +773,15 @@ def _search(
         "suggestions": suggestions,
         "counts_without": counts_without,
     }
+
+
+def _without_words(typed, plain: Counted, wider: Counted, params, scope, reference) -> int:
+    """How many offers the search finds without its words: counted by the query that found none, or, when
+    a similar word seemed possible there but was not taken, by one more query."""
+    if not typed:  # only small words: the search is already without words
+        return plain.total
+    bare = wider.bare if wider.bare is not None else plain.bare
+    return bare if bare is not None else count_without_words(params, scope, reference)
 
 
 def _ranks(text: TextQuery, typed: TextQuery | None = None) -> list[str]:

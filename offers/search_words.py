@@ -9,11 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import CharField, Value
-
 from offers.folding import fold, words
-from offers.models import SearchWord
 
 MAX_WORDS = 8
 MAX_WORD_LENGTH = 40
@@ -156,24 +152,38 @@ def _abbreviations(token: str) -> tuple[str, ...]:
     return (".".join(token),) if 2 <= len(token) <= 3 and token.isalpha() else ()
 
 
-def similar_words(tokens: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
-    """For each typed word of three letters or more that no published offer uses, up to SIMILAR_PER_WORD
-    words of published offers that look like it (pg_trgm), best first, as (shown word, folded word).
-    One query.
+# The candidates for each typed word: the SIMILAR_PER_WORD + 1 most similar words of the vocabulary (pg_trgm
+# similarity at its default threshold of 0.3), found through the trigram GiST index on offers_searchword
+# (offers migration 0011). One row per candidate: the typed word, the word, its folded form, the similarity
+# and the typed word's position.
+SIMILAR_SQL = """
+SELECT t.token, w.word, w.folded, w.similarity, t.i AS typed_at
+FROM unnest(%s::text[]) WITH ORDINALITY AS t(token, i)
+CROSS JOIN LATERAL (
+  SELECT s.word, s.folded, similarity(s.folded, t.token) AS similarity
+  FROM offers_searchword s WHERE s.folded %% t.token
+  ORDER BY 3 DESC, s.word LIMIT %s
+) w"""
+SIMILAR_ORDER = "typed_at, similarity DESC, word"
+
+
+def similar_sql(tokens: list[str]) -> tuple[str, list]:
+    """The SQL of the candidates for ``tokens`` (see SIMILAR_SQL), in order: typed word, best first."""
+    return SIMILAR_SQL, [tokens, SIMILAR_PER_WORD + 1]
+
+
+def corrigible_tokens(tokens: Iterable[str]) -> list[str]:
+    """The typed words worth looking up similar words for: three letters or more, once each."""
+    return [t for t in dict.fromkeys(tokens) if len(t) >= 3]
+
+
+def choose_similar(rows: Iterable[tuple[str, str, str, float]]) -> dict[str, list[tuple[str, str]]]:
+    """For each typed word that no published offer uses, up to SIMILAR_PER_WORD words of published offers
+    that look like it, best first, as (shown word, folded word), out of its candidates (SIMILAR_SQL's rows:
+    token, word, folded, similarity).
 
     Only words about as similar as the best one count, and no word much shorter than the typed one:
     "matmatik" means "matematik", not also "matematikdag"; "fotosyntese" does not mean "fotos"."""
-    tokens = [t for t in dict.fromkeys(tokens) if len(t) >= 3]
-    if not tokens:
-        return {}
-    branches = [
-        SearchWord.objects.filter(folded__trigram_similar=token)
-        .annotate(token=Value(token, output_field=CharField()), similarity=TrigramSimilarity("folded", token))
-        .order_by("-similarity", "word")
-        .values_list("token", "word", "folded", "similarity")[: SIMILAR_PER_WORD + 1]
-        for token in tokens
-    ]
-    rows = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
     found: dict[str, list[tuple[str, str, float]]] = {}
     for token, word, folded, similarity in rows:
         found.setdefault(token, []).append((word, folded, similarity))

@@ -203,6 +203,56 @@ def test_python_and_database_fold_text_the_same_way(db):
             assert cursor.fetchone()[0] == folding.fold(text), text
 
 
+# --- Queries per page ---
+
+
+def test_a_misspelt_search_asks_the_database_as_often_as_one_with_hits_and_one_more(
+    client, typo_offers, django_assert_max_num_queries
+):
+    client.get("/tilbud/")  # the facets' names, loaded once per change to the catalogue
+
+    # The catalogue version, the hits with their counts, the page's offers.
+    with django_assert_max_num_queries(3):
+        assert titles(client, q="biologi") == ["Biologi i skoven"]
+    # The same, with the similar words found in the first query and one more query with them.
+    with django_assert_max_num_queries(4):
+        response = client.get("/tilbud/", {"q": "bioloji"})
+    assert response.context["similar_words"] == ["biologi"]
+    # Nothing found: the catalogue version and one query that also counts the offers without the words.
+    with django_assert_max_num_queries(2):
+        body = client.get("/tilbud/", {"q": "xylofonkoncert"}).content.decode()
+    assert '<a href="?" rel="nofollow">Vis alle tilbud</a> <span class="meta">(4 tilbud)</span>' in body
+
+
+def test_a_page_past_the_end_shows_the_last_page_without_asking_again(
+    client, add, settings, django_assert_max_num_queries
+):
+    settings.PORTAL_PAGE_SIZE = 2
+    for n in range(5):
+        add(f"Skovtur {n}")
+    client.get("/tilbud/")
+
+    with django_assert_max_num_queries(3):
+        response = client.get("/tilbud/", {"q": "skovtur", "sorter": "titel", "page": "9"})
+
+    assert response.context["page"].number == 3
+    assert [offer.title for offer in response.context["page"]] == ["Skovtur 4"]
+
+
+def test_an_offer_card_shows_an_edit_and_the_chosen_language_at_once(client, add):
+    offer = add("Skovens dyr", price_dkk=0)
+    assert " · Gratis" in client.get("/tilbud/").content.decode()
+
+    offer.title = "Skovens fugle"
+    offer.save()
+    body = client.get("/tilbud/").content.decode()
+    assert "Skovens fugle" in body and "Skovens dyr" not in body
+
+    client.cookies["django_language"] = "en"
+    body = client.get("/tilbud/").content.decode()
+    assert " · Free" in body and " · Gratis" not in body
+
+
 # --- Without hits ---
 
 
