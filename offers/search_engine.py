@@ -196,15 +196,23 @@ def _from_school_counts(params: SearchParams, scope: Scope, names: list[str]) ->
         covered += ")"
     else:
         offer, offer_args, covered, covered_args = "false", [], "false", []
-    sets = (["(band)"] if "afstand" in names else []) + (["()"] if "transport" in names else [])
+    covered_n = "coalesce(sum(n) FILTER (WHERE covered), 0)"
+    if "afstand" not in names:  # "transport" alone
+        select, group = f"'transport', '1', {covered_n}", ""
+    elif "transport" not in names:
+        select, group = "'afstand', band, sum(n)", " GROUP BY band"
+    else:
+        select = (
+            "CASE WHEN GROUPING(band) = 0 THEN 'afstand' ELSE 'transport' END, "
+            "CASE WHEN GROUPING(band) = 0 THEN band ELSE '1' END, "
+            f"CASE WHEN GROUPING(band) = 0 THEN sum(n) ELSE {covered_n} END"
+        )
+        group = " GROUP BY GROUPING SETS ((band), ())"
     sql = (
-        "SELECT 7, CASE WHEN GROUPING(band) = 0 THEN 'afstand' ELSE 'transport' END, "
-        "CASE WHEN GROUPING(band) = 0 THEN band ELSE '1' END, "
-        "CASE WHEN GROUPING(band) = 0 THEN sum(n) ELSE coalesce(sum(n) FILTER (WHERE covered), 0) END::bigint, "
-        f"NULL FROM (SELECT {bands} AS band, {covered} AS covered, c.n FROM ("
+        f"SELECT 7, {select}::bigint, NULL FROM (SELECT {bands} AS band, {covered} AS covered, c.n FROM ("
         f"SELECT o.provider_id, {NO_TRAVEL_SQL} AS no_travel, {offer} AS offer_covered, count(*) AS n "
         f"FROM offers_offer o WHERE {scope.sql} GROUP BY 1, 2, 3) c "
-        f"LEFT JOIN ({places}) d ON d.id = c.provider_id) s GROUP BY GROUPING SETS ({', '.join(sets)})"
+        f"LEFT JOIN ({places}) d ON d.id = c.provider_id) s{group}"
     )
     return sql, [*covered_args, *offer_args, *scope.params, *place_args]
 
@@ -436,18 +444,22 @@ def count_and_fetch(
         and not params.day
         and not params.period
         and len(chosen) <= 1
-        and all(FACET_SQL[name].stored for name in chosen)
+        and all(
+            FACET_SQL[name].stored or (FACET_SQL[name].needs_origin and params.sort != NEAREST)
+            for name in chosen
+        )
     )
     from_table = [name for name in facets if whole and FACET_SQL[name].stored and chosen in ([], [name])]
     rank = list(rank) if params.sort == DEFAULT_SORT else []
     # Yes-or-no facets that depend on the search (free dates, transport covered) in the whole catalogue
     # without filters: counted straight from the offers, so that the page can still read its hits by an index.
     # The distance bands and transport from a chosen school, likewise: grouped by learning place first.
-    # (Not when the page is the nearest first: that reads every hit's distance anyway.)
+    # With one of them chosen alone, its own counts too (the others are counted over its hits). (Not when
+    # the page is the nearest first: that reads every hit's distance anyway.)
     from_school = [
         name
         for name in facets
-        if whole and not chosen and params.sort != NEAREST and FACET_SQL[name].needs_origin
+        if whole and chosen in ([], [name]) and params.sort != NEAREST and FACET_SQL[name].needs_origin
     ]
     direct = [name for name in facets if whole and not chosen and FACET_SQL[name].flag]
     direct = [name for name in direct if name not in from_school]
