@@ -435,6 +435,14 @@ class Offer(models.Model):
             models.Index(fields=["status", "-created"], name="offer_status_created"),
             models.Index(fields=["format"], name="offer_format"),
             models.Index(fields=["status", "title_sort"], name="offer_status_title_sort"),
+            # The distance bands and transport from a chosen school count the published offers per
+            # learning place from this index alone (offers.search_engine._from_school_counts).
+            models.Index(
+                fields=["provider"],
+                include=["format", "facet_municipality", "facet_grades"],
+                condition=models.Q(status="published"),
+                name="offer_published_place",
+            ),
             GinIndex(fields=["facet_subjects"], name="offer_facet_subjects"),
             GinIndex(fields=["facet_grades"], name="offer_facet_grades"),
             GinIndex(fields=["facet_sdgs"], name="offer_facet_sdgs"),

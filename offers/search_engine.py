@@ -155,17 +155,66 @@ def _covered(params: SearchParams) -> tuple[str, list]:
     rules = params.origin.transport if params.origin else None
     if rules is None:
         return "false", []
-    conditions, args = [f"NOT {NO_TRAVEL_SQL}"], []
+    offer, args = _covered_offer(params)
+    conditions = [f"NOT {NO_TRAVEL_SQL}", offer]
+    if rules.max_km is not None:  # a place of unknown location is not covered
+        conditions.append(f"COALESCE({DISTANCE_SQL} <= %s, false)")
+        args.append(float(rules.max_km))
+    return "(" + " AND ".join(conditions) + ")", args
+
+
+def _covered_offer(params: SearchParams) -> tuple[str, list]:
+    """The transport rules that read the offer only (its municipality and grade levels), not the distance."""
+    rules = params.origin.transport
+    conditions, args = ["true"], []
     if rules.municipality_id is not None:
         conditions.append("o.facet_municipality = %s")
         args.append(rules.municipality_id)
     if rules.grade_ids:  # an offer without grade levels is for anyone
         conditions.append("(cardinality(o.facet_grades) = 0 OR o.facet_grades && %s::integer[])")
         args.append(list(rules.grade_ids))
-    if rules.max_km is not None:  # a place of unknown location is not covered
-        conditions.append(f"COALESCE({DISTANCE_SQL} <= %s, false)")
-        args.append(float(rules.max_km))
     return "(" + " AND ".join(conditions) + ")", args
+
+
+def _from_school_counts(params: SearchParams, scope: Scope, names: list[str]) -> tuple[str, list]:
+    """The distance bands and "transport covered" of every offer in ``scope`` without other filters, as
+    rows of part 7: the offers are first grouped by learning place, need of travel and what the transport
+    rules read on the offer (one pass, no distance), and each group's distance is computed once (a few
+    thousand haversines instead of one per offer). The same rules as DISTANCE_BANDS_SQL and _covered()."""
+    point = Point(params.origin.latitude, params.origin.longitude)
+    places, place_args = place_distances(point).query.sql_with_params()
+    distance = "CASE WHEN c.no_travel THEN 0.0 ELSE d.km END"
+    bands = "CASE " + " ".join(f"WHEN {distance} <= {km} THEN '{km}'" for km in DISTANCES_KM) + " END"
+    if "transport" in names and params.origin.transport is not None:
+        offer, offer_args = _covered_offer(params)
+        rules = params.origin.transport
+        covered = "(NOT c.no_travel AND c.offer_covered"
+        covered_args = []
+        if rules.max_km is not None:
+            covered += f" AND COALESCE({distance} <= %s, false)"
+            covered_args.append(float(rules.max_km))
+        covered += ")"
+    else:
+        offer, offer_args, covered, covered_args = "false", [], "false", []
+    covered_n = "coalesce(sum(n) FILTER (WHERE covered), 0)"
+    if "afstand" not in names:  # "transport" alone
+        select, group = f"'transport', '1', {covered_n}", ""
+    elif "transport" not in names:
+        select, group = "'afstand', band, sum(n)", " GROUP BY band"
+    else:
+        select = (
+            "CASE WHEN GROUPING(band) = 0 THEN 'afstand' ELSE 'transport' END, "
+            "CASE WHEN GROUPING(band) = 0 THEN band ELSE '1' END, "
+            f"CASE WHEN GROUPING(band) = 0 THEN sum(n) ELSE {covered_n} END"
+        )
+        group = " GROUP BY GROUPING SETS ((band), ())"
+    sql = (
+        f"SELECT 7, {select}::bigint, NULL FROM (SELECT {bands} AS band, {covered} AS covered, c.n FROM ("
+        f"SELECT o.provider_id, {NO_TRAVEL_SQL} AS no_travel, {offer} AS offer_covered, count(*) AS n "
+        f"FROM offers_offer o WHERE {scope.sql} GROUP BY 1, 2, 3) c "
+        f"LEFT JOIN ({places}) d ON d.id = c.provider_id) s{group}"
+    )
+    return sql, [*covered_args, *offer_args, *scope.params, *place_args]
 
 
 # --- Dated visits (Occurrence): what "free" means is Occurrence.free_condition, measured at params.now.
@@ -395,14 +444,26 @@ def count_and_fetch(
         and not params.day
         and not params.period
         and len(chosen) <= 1
-        and all(FACET_SQL[name].stored for name in chosen)
+        and all(
+            FACET_SQL[name].stored or (FACET_SQL[name].needs_origin and params.sort != NEAREST)
+            for name in chosen
+        )
     )
     from_table = [name for name in facets if whole and FACET_SQL[name].stored and chosen in ([], [name])]
     rank = list(rank) if params.sort == DEFAULT_SORT else []
     # Yes-or-no facets that depend on the search (free dates, transport covered) in the whole catalogue
     # without filters: counted straight from the offers, so that the page can still read its hits by an index.
+    # The distance bands and transport from a chosen school, likewise: grouped by learning place first.
+    # With one of them chosen alone, its own counts too (the others are counted over its hits). (Not when
+    # the page is the nearest first: that reads every hit's distance anyway.)
+    from_school = [
+        name
+        for name in facets
+        if whole and chosen in ([], [name]) and params.sort != NEAREST and FACET_SQL[name].needs_origin
+    ]
     direct = [name for name in facets if whole and not chosen and FACET_SQL[name].flag]
-    counted = [name for name in facets if name not in from_table and name not in direct]
+    direct = [name for name in direct if name not in from_school]
+    counted = [name for name in facets if name not in (*from_table, *direct, *from_school)]
     phrases = list(phrases)
     hits, args, flags = _hits_sql(
         text,
@@ -459,11 +520,15 @@ def count_and_fetch(
             f"WHERE {scope.sql} AND {condition}"
         )
         part_args += [*join_args, *scope.params, *condition_args]
+    if from_school:
+        school_sql, school_args = _from_school_counts(params, scope, from_school)
+        parts.append(school_sql)
+        part_args += school_args
     if phrases:  # each phrase finds a part of the hits (its words are among their alternatives)
         counts = ", ".join(f"count(*) FILTER (WHERE m_{i} AND {_all(flags)})" for i in range(len(phrases)))
         parts.append(f"SELECT 3, '', '', 0, ARRAY[{counts}] FROM hits")
     # Only the page reads the hits of the whole catalogue: let PostgreSQL read them by an index.
-    only_page = len(parts) == 2 + len(direct)
+    only_page = len(parts) == 2 + len(direct) + bool(from_school)
     materialized = "NOT MATERIALIZED" if only_page and whole and not chosen else "MATERIALIZED"
     ctes = [f"hits AS {materialized} ({hits})"]
     none_found = f"NOT EXISTS (SELECT FROM hits WHERE {_all(flags)})"

@@ -2,6 +2,8 @@
 counts), "nearest first", the "transport dækkes" facet, and the ``skole`` parameter, on /tilbud/, the
 municipal search and the API, against hand-computed distances (tests/test_distances.py explains them)."""
 
+from collections import Counter
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -337,3 +339,21 @@ def test_the_transport_facet_follows_covered_by_transport_for_every_rule(
     assert expected != {offer.key for offer in offers.values()}
     assert set(keys(client.get("/tilbud/", {"skole": ABSALON, "transport": "1"}))) == expected
     assert choices(client.get("/tilbud/", {"skole": ABSALON}), "transport") == {"1": len(expected)}
+
+
+def test_a_distance_or_transport_chosen_alone_counts_its_own_choices_over_every_offer(
+    client, offers, roskilde_pool
+):
+    # The chosen band's own choices count as without it; the other facets count the offers within it.
+    response = client.get("/tilbud/", {"skole": PEDERSBORG, "afstand": "5"})
+    assert choices(response, "afstand") == {"5": 3, "10": 3, "25": 3, "50": 6}
+    assert response.context["total"] == 3
+    formats = Counter(offer.format for offer in response.context["page"])
+    assert {k: n for k, n in choices(response, "format").items() if n} == dict(formats)
+    # "Transport covered" chosen alone: its own count over every offer, the bands over the covered ones.
+    response = client.get("/tilbud/", {"skole": ABSALON, "transport": "1"})
+    assert choices(response, "transport") == {"1": 3}
+    assert response.context["total"] == 3
+    unfiltered = choices(client.get("/tilbud/", {"skole": ABSALON}), "afstand")
+    within = choices(response, "afstand")
+    assert within["50"] == 3 and all(within[km] <= unfiltered[km] for km in within)
