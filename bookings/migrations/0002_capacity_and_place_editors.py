@@ -6,8 +6,9 @@ The trigger runs before a request is written as confirmed for a date: it locks t
 and counts the date's other confirmed requests, so of two transactions confirming the last place at the same
 moment the second waits for the first and then fails (SQLSTATE 23514, an IntegrityError in Django)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from portal import migration_permissions
 
 CAPACITY = """
 CREATE FUNCTION booking_capacity() RETURNS trigger AS $$
@@ -54,23 +55,13 @@ PERMISSIONS = {
 
 
 def grant(apps, schema_editor):
-    app_config = apps.get_app_config("bookings")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in PERMISSIONS.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="bookings", codename__in=codenames)
-        )
+    for group, codenames in PERMISSIONS.items():
+        migration_permissions.grant(apps, group, [("bookings", codename) for codename in codenames])
 
 
 def revoke(apps, schema_editor):
-    Permission = apps.get_model("auth", "Permission")
-    for group in apps.get_model("auth", "Group").objects.filter(name__in=PERMISSIONS):
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label="bookings"))
+    for group, codenames in PERMISSIONS.items():
+        migration_permissions.revoke(apps, group, [("bookings", codename) for codename in codenames])
 
 
 class Migration(migrations.Migration):

@@ -4,8 +4,9 @@ Consultants edit their municipality's site and its featured offers, and may look
 to feature them. Scope (which municipalities) comes from Municipality.consultants, not from the group.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from portal import migration_permissions
 
 GROUP = "Municipal consultants"  # municipalities.access.CONSULTANTS_GROUP at the time of writing
 PERMISSIONS = [
@@ -21,23 +22,11 @@ PERMISSIONS = [
 
 
 def create_group(apps, schema_editor):
-    # Permissions are normally created after all migrations; create them now so the group can hold them.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=GROUP)
-    permissions = [
-        Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        for app_label, codename in PERMISSIONS
-    ]
-    group.permissions.set(permissions)
+    migration_permissions.grant(apps, GROUP, PERMISSIONS)
 
 
 def remove_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
+    migration_permissions.delete_group(apps, GROUP)
 
 
 class Migration(migrations.Migration):

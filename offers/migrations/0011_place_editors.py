@@ -4,9 +4,10 @@ or delete them), add and change their offers (archived, never deleted), and keep
 (which places) comes from ``Provider.editors`` (portal.access), not from the group.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.conf import settings
 from django.db import migrations, models
+
+from portal import migration_permissions
 
 
 GROUP = "Place editors"  # portal.access.PLACE_EDITORS_GROUP at the time of writing
@@ -24,22 +25,11 @@ PERMISSIONS = [
 
 
 def create_group(apps, schema_editor):
-    # Permissions are normally created after all migrations; create them now so the group can hold them.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=GROUP)
-    group.permissions.set(
-        Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        for app_label, codename in PERMISSIONS
-    )
+    migration_permissions.grant(apps, GROUP, PERMISSIONS)
 
 
 def remove_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
+    migration_permissions.delete_group(apps, GROUP)
 
 
 class Migration(migrations.Migration):

@@ -7,8 +7,9 @@ permissions on learning places, schools, municipalities, subjects and grade leve
 admin's autocomplete fields on the partnership form.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from portal import migration_permissions
 
 GROUP = "Municipal consultants"  # municipalities.access.CONSULTANTS_GROUP at the time of writing
 PARTNERSHIP_PERMISSIONS = [
@@ -30,27 +31,12 @@ LOOKUP_PERMISSIONS = [
 ]
 
 
-def _permissions(apps, pairs):
-    Permission = apps.get_model("auth", "Permission")
-    return [
-        Permission.objects.get(content_type__app_label=app_label, codename=codename) for app_label, codename in pairs
-    ]
-
-
 def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations; create them now so the group can hold them.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    group, _created = apps.get_model("auth", "Group").objects.get_or_create(name=GROUP)
-    group.permissions.add(*_permissions(apps, PARTNERSHIP_PERMISSIONS + LOOKUP_PERMISSIONS))
+    migration_permissions.grant(apps, GROUP, PARTNERSHIP_PERMISSIONS + LOOKUP_PERMISSIONS)
 
 
 def revoke(apps, schema_editor):
-    group = apps.get_model("auth", "Group").objects.filter(name=GROUP).first()
-    if group is not None:
-        group.permissions.remove(*_permissions(apps, PARTNERSHIP_PERMISSIONS))
+    migration_permissions.revoke(apps, GROUP, PARTNERSHIP_PERMISSIONS)
 
 
 class Migration(migrations.Migration):
