@@ -231,6 +231,9 @@ class SearchParams:
     # The offers with free dates at ``now``, looked up once per catalogue version and a few minutes
     # (offers.search_engine.free_offer_ids); None: look them up in the query.
     free_ids: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
+    # The offers with dates of any kind, per catalogue version (offers.search_engine.dated_offer_ids): the
+    # date filters need them (run_search() looks them up).
+    dated_ids: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
 
     @property
     def period(self) -> bool:

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.fields import ArrayField, DateTimeRangeField
 from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import models
@@ -23,7 +23,6 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Cast, Coalesce
-from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import capfirst, format_lazy
@@ -435,13 +434,25 @@ class Offer(models.Model):
             models.Index(fields=["status", "-created"], name="offer_status_created"),
             models.Index(fields=["format"], name="offer_format"),
             models.Index(fields=["status", "title_sort"], name="offer_status_title_sort"),
-            # The distance bands and transport from a chosen school count the published offers per
-            # learning place from this index alone (offers.search_engine._from_school_counts).
+            # A search without words (dates, distance, transport) reads the published offers' facet
+            # values from this index alone (offers migration 0014).
             models.Index(
-                fields=["provider"],
-                include=["format", "facet_municipality", "facet_grades"],
+                fields=["created", "id"],
+                include=[
+                    "provider",
+                    "format",
+                    "price_dkk",
+                    "available_from",
+                    "available_to",
+                    "facet_subjects",
+                    "facet_grades",
+                    "facet_sdgs",
+                    "facet_region",
+                    "facet_municipality",
+                    "facet_kind",
+                ],
                 condition=models.Q(status="published"),
-                name="offer_published_place",
+                name="offer_published_facets",
             ),
             GinIndex(fields=["facet_subjects"], name="offer_facet_subjects"),
             GinIndex(fields=["facet_grades"], name="offer_facet_grades"),
@@ -579,6 +590,10 @@ class SearchWord(models.Model):
         return self.word
 
 
+# The time a date occupies, [starts, ends), as PostgreSQL's tstzrange (indexed for open dates).
+_SPAN = Func(F("starts"), F("ends"), function="tstzrange", output_field=DateTimeRangeField())
+
+
 def _midnight(day: datetime.date) -> datetime.datetime:
     """The moment ``day`` begins, Danish time."""
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_default_timezone())
@@ -606,11 +621,13 @@ class OccurrenceQuerySet(models.QuerySet):
         ``Occurrence.requestable_condition``."""
         return self.filter(Occurrence.requestable_condition(now))
 
-    def in_period(self, first: datetime.date, last: datetime.date):
-        """Dates that take place, at least in part, from ``first`` to ``last`` (both included), Danish time.
-
-        A date occupies [starts, ends): one that ends at midnight is not on the next day."""
-        return self.filter(starts__lt=_midnight(last + datetime.timedelta(days=1)), ends__gt=_midnight(first))
+    def in_period(self, first: datetime.date | None, last: datetime.date | None):
+        """Dates that take place, at least in part, from ``first`` to ``last`` (both included; either may
+        be None for an open end), Danish time. A date occupies [starts, ends): one that ends at midnight is
+        not on the next day. Open dates are found by the GiST index ``occurrence_open_span``."""
+        lower = _midnight(first) if first else None
+        upper = _midnight(last + datetime.timedelta(days=1)) if last else None
+        return self.alias(span=_SPAN).filter(span__overlap=(lower, upper))
 
     def on_day(self, day: datetime.date):
         return self.in_period(day, day)
@@ -748,6 +765,8 @@ class Occurrence(models.Model):
                 condition=models.Q(status="open"),
                 name="occurrence_open_starts",
             ),
+            # The catalogue's date filters find the open dates in a day or period (in_period()).
+            GistIndex(_SPAN, condition=models.Q(status="open"), name="occurrence_open_span"),
         ]
         constraints = [
             # Deferred to the end of the transaction, so two dates can swap times in one save or import.
@@ -813,17 +832,17 @@ class Occurrence(models.Model):
         requests (bookings.models.BookingRequest.holding_places) than its places."""
         from bookings.models import BookingRequest
 
-        taken = (
-            BookingRequest.objects.filter(occurrence=OuterRef("pk"))
-            .holding_places()
+        # The full dates, looked up once (PostgreSQL hashes the few there are) rather than once per date.
+        full = (
+            BookingRequest.objects.holding_places()
+            .filter(occurrence__isnull=False)
             .order_by()
             .values("occurrence")
             .annotate(n=Count("pk"))
-            .values("n")
+            .filter(n__gte=F("occurrence__places"))
+            .values("occurrence")
         )
-        return Occurrence.requestable_condition(now) & Q(
-            GreaterThan(F("places"), Coalesce(Subquery(taken), 0))
-        )
+        return Occurrence.requestable_condition(now) & ~Q(pk__in=full)
 
     @staticmethod
     def key_for(starts: datetime.datetime) -> str:

@@ -29,7 +29,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from municipalities.geo import Point
@@ -106,6 +105,8 @@ class FacetSql:
     cumulative: bool = False  # its values are nested bands: a count includes the counts of the smaller ones
     # A yes-or-no facet whose condition depends on the search (value '1' when the condition holds).
     flag: Callable[[SearchParams], tuple[str, list]] | None = None
+    # A flag's count in the whole catalogue when the search already knows it (None: count it).
+    whole_count: Callable[[SearchParams], int | None] = lambda params: None
 
     def column(self, params: SearchParams) -> tuple[str, list]:
         """The SQL of the row's value(s) and its parameters."""
@@ -134,12 +135,13 @@ DISTANCE_BANDS_SQL = (
 
 
 def _joins(params: SearchParams) -> tuple[str, list]:
-    """The join the distance facet and order read (d.km), when a school is chosen."""
+    """The join the distance facet and order read (d.km), when a school is chosen. OFFSET 0 keeps the places
+    a subquery of their own, so that each place's distance is computed once, not once per offer."""
     if params.origin is None:
         return "", []
     point = Point(params.origin.latitude, params.origin.longitude)
     sql, args = place_distances(point).query.sql_with_params()
-    return f" LEFT JOIN ({sql}) d ON d.id = o.provider_id", list(args)
+    return f" LEFT JOIN ({sql} OFFSET 0) d ON d.id = o.provider_id", list(args)
 
 
 def _within(selected: list, params: SearchParams) -> tuple[str, list]:
@@ -220,53 +222,61 @@ def _from_school_counts(params: SearchParams, scope: Scope, names: list[str]) ->
 # --- Dated visits (Occurrence): what "free" means is Occurrence.free_condition, measured at params.now.
 
 
-def _midnight(day: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_default_timezone())
-
-
 def _free_dates(params: SearchParams, first=None, last=None) -> tuple[str, list]:
-    """Offers with a free date that takes place (in part) from ``first`` to ``last`` (either open): an
-    EXISTS on the offer's dates (its (offer, starts) index), so that few hits look up few dates and
-    PostgreSQL may still hash the free dates once for many hits."""
-    dates = Occurrence.objects.free(params.now).order_by().filter(offer_id=RawSQL("o.id", []))
-    if first:
-        dates = dates.filter(ends__gt=_midnight(first))
-    if last:
-        dates = dates.filter(starts__lt=_midnight(last + datetime.timedelta(days=1)))
-    sql, args = dates.values("pk").query.sql_with_params()
-    return f"EXISTS ({sql})", list(args)
+    """Offers with a free date that takes place (in part) from ``first`` to ``last`` (either open): the
+    offers of those dates, looked up once per query on the open dates' index (PostgreSQL hashes them)."""
+    dates = Occurrence.objects.free(params.now).order_by()
+    if first or last:
+        dates = dates.in_period(first, last)
+    sql, args = dates.values("offer_id").query.sql_with_params()
+    return f"o.id IN ({sql})", list(args)
 
 
 def _has_free_dates(params: SearchParams) -> tuple[str, list]:
     """The "ledige datoer" facet: offers with upcoming free dates, from the ids looked up for this search
-    when it has them (hashed once per query), else by _free_dates()."""
+    when it has them, else by _free_dates()."""
     if params.free_ids is None:
         return _free_dates(params)
-    return "o.id IN (SELECT unnest(%s::integer[]))", [list(params.free_ids)]
+    return _among(params.free_ids)
+
+
+def _among(ids: tuple[int, ...]) -> tuple[str, list]:
+    """The offer is one of ``ids`` (PostgreSQL hashes them once per query)."""
+    return "o.id IN (SELECT unnest(%s::integer[]))", [list(ids)]
 
 
 def free_offer_ids(version: int, now: datetime.datetime) -> tuple[int, ...]:
-    """The ids of the offers with upcoming free dates (one query over the open dates' index), kept for
-    CACHE_SECONDS under the catalogue version (writes to dates advance it) and the day (deadlines end with
-    it): the facet "ledige datoer" then costs a hash lookup per hit instead of a look at its dates."""
+    """The ids of the published offers with upcoming free dates (one query over the open dates' index),
+    kept for CACHE_SECONDS under the catalogue version (writes to dates advance it) and the day (deadlines
+    end with it): the facet "ledige datoer" then costs a hash lookup per hit instead of a look at its dates,
+    and its count in the whole catalogue is the number of ids."""
 
     def compute() -> tuple[int, ...]:
-        ids = Occurrence.objects.free(now).order_by().values_list("offer_id", flat=True).distinct()
-        return tuple(ids)
+        dates = Occurrence.objects.free(now).filter(offer__status=Offer.Status.PUBLISHED).order_by()
+        return tuple(dates.values_list("offer_id", flat=True).distinct())
 
     return _cached(f"offers.free_offer_ids.{timezone.localdate(now).isoformat()}", version, compute)
 
 
-NO_DATES_SQL = "NOT EXISTS (SELECT 1 FROM offers_occurrence x WHERE x.offer_id = o.id)"
+def dated_offer_ids(version: int) -> tuple[int, ...]:
+    """The ids of the offers with dates of any kind (past, cancelled), per catalogue version: the date
+    filters take every other offer as booked on request."""
+    return _cached(
+        "offers.dated_offer_ids",
+        version,
+        lambda: tuple(Occurrence.objects.order_by().values_list("offer_id", flat=True).distinct()),
+    )
 
 
-def _on_request(first: datetime.date, last: datetime.date | None) -> tuple[str, list]:
+def _on_request(params: SearchParams, first: datetime.date, last: datetime.date | None) -> tuple[str, list]:
     """Offers without dates (booked on request) whose season (available_from/to) meets the period."""
-    season, args = ["(o.available_to IS NULL OR o.available_to >= %s)"], [first]
+    dated, args = _among(params.dated_ids)
+    season = ["(o.available_to IS NULL OR o.available_to >= %s)"]
+    args.append(first)
     if last:
         season.append("(o.available_from IS NULL OR o.available_from <= %s)")
         args.append(last)
-    return f"({NO_DATES_SQL} AND {' AND '.join(season)})", args
+    return f"(NOT {dated} AND {' AND '.join(season)})", args
 
 
 def dates_condition(params: SearchParams, first, last) -> tuple[str, list]:
@@ -274,7 +284,7 @@ def dates_condition(params: SearchParams, first, last) -> tuple[str, list]:
     offers without any dates (bookable on request) whose season includes the period."""
     first = first or timezone.localdate(params.now)
     free, free_args = _free_dates(params, first, last)
-    request, request_args = _on_request(first, last)
+    request, request_args = _on_request(params, first, last)
     return f"({free} OR {request})", [*free_args, *request_args]
 
 
@@ -288,7 +298,12 @@ FACET_SQL: dict[str, FacetSql] = {
     "gratis": FacetSql(
         "CASE WHEN o.price_dkk = 0 THEN '1' END", condition=lambda selected, params: ("o.price_dkk = 0", [])
     ),
-    "ledige": FacetSql("", flag=_has_free_dates, stored=False),
+    "ledige": FacetSql(
+        "",
+        flag=_has_free_dates,
+        stored=False,
+        whole_count=lambda params: None if params.free_ids is None else len(params.free_ids),
+    ),
     "format": FacetSql("o.format"),
     "region": FacetSql("o.facet_region", by_id=True),
     "kommune": FacetSql("o.facet_municipality", by_id=True),
@@ -437,6 +452,8 @@ def count_and_fetch(
     ``similar_to`` (typed words) the candidates of similar words (offers.search_words.SIMILAR_SQL) when
     fewer than FEW_HITS offers are found; with ``bare`` how many the search finds without its words when it
     finds none (and no similar words are candidates)."""
+    if _counts_by_complement(text, params, scope, facets):
+        return _count_misses(params, scope, reference, facets=facets, offset=offset, limit=limit)
     chosen = [name for name, _values in params.facets]
     whole = (
         not text
@@ -445,14 +462,17 @@ def count_and_fetch(
         and not params.period
         and len(chosen) <= 1
         and all(
-            FACET_SQL[name].stored or (FACET_SQL[name].needs_origin and params.sort != NEAREST)
+            FACET_SQL[name].stored
+            or (FACET_SQL[name].needs_origin and params.sort != NEAREST)
+            or FACET_SQL[name].whole_count(params) is not None
             for name in chosen
         )
     )
     from_table = [name for name in facets if whole and FACET_SQL[name].stored and chosen in ([], [name])]
     rank = list(rank) if params.sort == DEFAULT_SORT else []
     # Yes-or-no facets that depend on the search (free dates, transport covered) in the whole catalogue
-    # without filters: counted straight from the offers, so that the page can still read its hits by an index.
+    # without filters, or chosen alone: counted straight from the offers (or known: the offers with free
+    # dates), so that the page can still read its hits by an index.
     # The distance bands and transport from a chosen school, likewise: grouped by learning place first.
     # With one of them chosen alone, its own counts too (the others are counted over its hits). (Not when
     # the page is the nearest first: that reads every hit's distance anyway.)
@@ -461,7 +481,7 @@ def count_and_fetch(
         for name in facets
         if whole and chosen in ([], [name]) and params.sort != NEAREST and FACET_SQL[name].needs_origin
     ]
-    direct = [name for name in facets if whole and not chosen and FACET_SQL[name].flag]
+    direct = [name for name in facets if whole and chosen in ([], [name]) and FACET_SQL[name].flag]
     direct = [name for name in direct if name not in from_school]
     counted = [name for name in facets if name not in (*from_table, *direct, *from_school)]
     phrases = list(phrases)
@@ -512,7 +532,11 @@ def count_and_fetch(
     if whole:
         parts.append("SELECT 4, facet, value, offers, NULL FROM offers_facetcount WHERE facet = ANY(%s)")
         part_args.append([*from_table, ""])
-    for name in direct:  # counted straight from the offers (see above)
+    for name in direct:  # counted straight from the offers (see above), unless the search knows the number
+        if (known := FACET_SQL[name].whole_count(params)) is not None:
+            parts.append(f"SELECT 7, '{name}', '1', %s::bigint, NULL")
+            part_args.append(known)
+            continue
         condition, condition_args = FACET_SQL[name].flag(params)
         joins, join_args = _joins(params) if FACET_SQL[name].needs_origin else ("", [])
         parts.append(
@@ -589,6 +613,103 @@ def count_and_fetch(
         phrases=phrase_counts,
         similar=choose_similar(candidates) if total < FEW_HITS else {},
         bare=bare_total,
+    )
+
+
+def _counts_by_complement(text, params: SearchParams, scope: Scope, facets: list[str]) -> bool:
+    """A date filter alone (``dato`` or ``fra``/``til``, no words, no facet chosen) in the whole catalogue
+    keeps most offers (those without dates whose season fits): count the few it leaves out instead, and
+    take them from the whole catalogue's counts (_count_misses())."""
+    return (
+        not text
+        and not scope.narrowed
+        and not params.facets
+        and bool(params.day) != params.period
+        and params.sort != NEAREST
+        and all(
+            FACET_SQL[name].stored
+            or FACET_SQL[name].needs_origin
+            or FACET_SQL[name].whole_count(params) is not None
+            for name in facets
+        )
+    )
+
+
+def _count_misses(
+    params: SearchParams,
+    scope: Scope,
+    reference: ReferenceData,
+    *,
+    facets: list[str],
+    offset: int,
+    limit: int,
+) -> Counted:
+    """count_and_fetch() for a date filter alone in the whole catalogue: the offers the filter leaves out
+    ("misses", one pass over the covering index) are counted per facet value and subtracted from the whole
+    catalogue's counts (offers_facetcount, the known number of offers with free dates, and the distance
+    bands and transport per learning place); the page is the newest (or first by title) offers that are
+    not among the misses, read by an index."""
+    hits, args, flags = _hits_sql(None, params, scope, reference, facets=facets)
+    (flag,) = flags
+    sort = SORT_SQL[params.sort]
+    total = f"({EVERYTHING} - (SELECT count(*) FROM misses))"
+    page = (
+        f"SELECT id FROM (SELECT o.id, o.created, {sort.column} AS sort_key FROM offers_offer o "
+        f"WHERE {scope.sql}) p WHERE id NOT IN (SELECT id FROM misses) ORDER BY {sort.order} "
+        f"LIMIT %s OFFSET LEAST(%s, GREATEST({total} - 1, 0) / %s * %s)"
+    )
+    page_args = [*sort.column_args(params), *scope.params, limit, offset, limit, limit]
+    parts = [f"SELECT 0 AS part, '' AS facet, '' AS value, 0::bigint AS n, ARRAY({page}) AS ids"]
+    arrays = [name for name in facets if FACET_SQL[name].array]
+    scalars = [name for name in facets if not FACET_SQL[name].array]
+    for name in arrays:
+        parts.append(
+            f"SELECT 1, '{name}', x::text, count(*), NULL FROM (SELECT unnest(v_{name}) AS x FROM misses) s "
+            "GROUP BY x"
+        )
+    facet = _case([(f"GROUPING(v_{name}) = 0", f"'{name}'") for name in scalars], "''")
+    value = "coalesce(" + ", ".join([*(f"v_{name}::text" for name in scalars), "''"]) + ")"
+    sets = ", ".join([*(f"(v_{name})" for name in scalars), "()"])
+    parts.append(f"SELECT 2, {facet}, {value}, count(*), NULL FROM misses GROUP BY GROUPING SETS ({sets})")
+    parts.append("SELECT 4, facet, value, offers, NULL FROM offers_facetcount WHERE facet = ANY(%s)")
+    part_args = [[*(name for name in facets if FACET_SQL[name].stored), ""]]
+    from_school = [name for name in facets if FACET_SQL[name].needs_origin]
+    if from_school:
+        school_sql, school_args = _from_school_counts(params, scope, from_school)
+        parts.append(school_sql)
+        part_args += school_args
+    sql = (
+        f"WITH misses AS MATERIALIZED (SELECT * FROM ({hits}) h WHERE NOT f_{flag})\n"
+        + "\nUNION ALL ".join(parts)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, args + page_args + part_args)
+        rows = cursor.fetchall()
+    whole = {name: {} for name in facets}
+    missed = {name: {} for name in facets}
+    ids, everything, misses = [], 0, 0
+    for part, name, value, n, numbers in rows:
+        if part == 0:
+            ids = numbers
+        elif part == 2 and not name:
+            misses = n
+        elif part == 4 and not name:
+            everything = n
+        elif part in (1, 2) and value is not None:
+            missed[name][value] = n
+        elif part in (4, 7) and value is not None:
+            whole[name][value] = n
+    for name in facets:
+        if (known := FACET_SQL[name].whole_count(params)) is not None:
+            whole[name] = {"1": known}
+    counts = {
+        name: {value: n - missed[name].get(value, 0) for value, n in whole[name].items()} for name in facets
+    }
+    return Counted(
+        ids=ids,
+        total=everything - misses,
+        facets={name: _by_value(name, values, reference) for name, values in counts.items()},
+        without={flag: everything},
     )
 
 
@@ -706,6 +827,8 @@ def run_search(
         params = replace(params, now=timezone.now())
     if params.free_ids is None and ("ledige" in facets or params.selected("ledige")):
         params = replace(params, free_ids=free_offer_ids(version, params.now))
+    if params.dated_ids is None and (params.day or params.period):
+        params = replace(params, dated_ids=dated_offer_ids(version))
     # The same words (whatever small words or spelling around them) share their results. Which dates are
     # free changes with the day (deadlines) and the hour (starts): a cached result is at most CACHE_SECONDS
     # behind the clock, and never from another day.
