@@ -20,6 +20,7 @@ offers/search.py presents a SearchResult as a page, offers/api.py as JSON.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable
@@ -135,13 +136,12 @@ DISTANCE_BANDS_SQL = (
 
 
 def _joins(params: SearchParams) -> tuple[str, list]:
-    """The join the distance facet and order read (d.km), when a school is chosen. OFFSET 0 keeps the places
-    a subquery of their own, so that each place's distance is computed once, not once per offer."""
+    """The join the distance facet and order read (d.km), when a school is chosen."""
     if params.origin is None:
         return "", []
     point = Point(params.origin.latitude, params.origin.longitude)
     sql, args = place_distances(point).query.sql_with_params()
-    return f" LEFT JOIN ({sql} OFFSET 0) d ON d.id = o.provider_id", list(args)
+    return f" LEFT JOIN ({sql}) d ON d.id = o.provider_id", list(args)
 
 
 def _within(selected: list, params: SearchParams) -> tuple[str, list]:
@@ -242,7 +242,14 @@ def _has_free_dates(params: SearchParams) -> tuple[str, list]:
 
 def _among(ids: tuple[int, ...]) -> tuple[str, list]:
     """The offer is one of ``ids`` (PostgreSQL hashes them once per query)."""
-    return "o.id IN (SELECT unnest(%s::integer[]))", [list(ids)]
+    return "o.id IN (SELECT unnest(%s::integer[]))", [_array_literal(ids)]
+
+
+@functools.lru_cache(maxsize=8)
+def _array_literal(ids: tuple[int, ...]) -> str:
+    """``ids`` as PostgreSQL's text form of an array, made once per set of ids: psycopg would convert
+    thousands of ids one by one in every query that uses them."""
+    return "{" + ",".join(map(str, ids)) + "}"
 
 
 def free_offer_ids(version: int, now: datetime.datetime) -> tuple[int, ...]:
