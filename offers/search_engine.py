@@ -470,7 +470,7 @@ def count_and_fetch(
         and len(chosen) <= 1
         and all(
             FACET_SQL[name].stored
-            or (FACET_SQL[name].needs_origin and params.sort != NEAREST)
+            or FACET_SQL[name].needs_origin
             or FACET_SQL[name].whole_count(params) is not None
             for name in chosen
         )
@@ -481,12 +481,9 @@ def count_and_fetch(
     # without filters, or chosen alone: counted straight from the offers (or known: the offers with free
     # dates), so that the page can still read its hits by an index.
     # The distance bands and transport from a chosen school, likewise: grouped by learning place first.
-    # With one of them chosen alone, its own counts too (the others are counted over its hits). (Not when
-    # the page is the nearest first: that reads every hit's distance anyway.)
+    # With one of them chosen alone, its own counts too (the others are counted over its hits).
     from_school = [
-        name
-        for name in facets
-        if whole and chosen in ([], [name]) and params.sort != NEAREST and FACET_SQL[name].needs_origin
+        name for name in facets if whole and chosen in ([], [name]) and FACET_SQL[name].needs_origin
     ]
     direct = [name for name in facets if whole and chosen in ([], [name]) and FACET_SQL[name].flag]
     direct = [name for name in direct if name not in from_school]
@@ -632,7 +629,6 @@ def _counts_by_complement(text, params: SearchParams, scope: Scope, facets: list
         and not scope.narrowed
         and not params.facets
         and bool(params.day) != params.period
-        and params.sort != NEAREST
         and all(
             FACET_SQL[name].stored
             or FACET_SQL[name].needs_origin
@@ -660,12 +656,13 @@ def _count_misses(
     (flag,) = flags
     sort = SORT_SQL[params.sort]
     total = f"({EVERYTHING} - (SELECT count(*) FROM misses))"
+    joins, join_args = _joins(params) if params.sort == NEAREST else ("", [])
     page = (
-        f"SELECT id FROM (SELECT o.id, o.created, {sort.column} AS sort_key FROM offers_offer o "
+        f"SELECT id FROM (SELECT o.id, o.created, {sort.column} AS sort_key FROM offers_offer o{joins} "
         f"WHERE {scope.sql}) p WHERE id NOT IN (SELECT id FROM misses) ORDER BY {sort.order} "
         f"LIMIT %s OFFSET LEAST(%s, GREATEST({total} - 1, 0) / %s * %s)"
     )
-    page_args = [*sort.column_args(params), *scope.params, limit, offset, limit, limit]
+    page_args = [*sort.column_args(params), *join_args, *scope.params, limit, offset, limit, limit]
     parts = [f"SELECT 0 AS part, '' AS facet, '' AS value, 0::bigint AS n, ARRAY({page}) AS ids"]
     arrays = [name for name in facets if FACET_SQL[name].array]
     scalars = [name for name in facets if not FACET_SQL[name].array]
