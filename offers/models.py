@@ -564,6 +564,27 @@ class FacetCount(models.Model):
         return f"{self.facet}={self.value}: {self.offers}"
 
 
+class PlaceCount(models.Model):
+    """How many published offers each learning place has, apart for those that need no travel (outreach,
+    online, material: offers.distance.NO_TRAVEL_FORMATS), in the whole catalogue: kept by a statement-level
+    trigger on offers (offers migration 0014), so that the distance bands from a chosen school take one
+    distance per place and no pass over the offers (offers.search_engine._from_school_counts)."""
+
+    provider_id = models.IntegerField(_("learning place"))
+    no_travel = models.BooleanField(_("needs no travel"))
+    offers = models.IntegerField(_("published offers"), default=0)
+
+    class Meta:
+        verbose_name = _("offers per learning place")
+        verbose_name_plural = _("offers per learning place")
+        constraints = [
+            models.UniqueConstraint(fields=["provider_id", "no_travel"], name="offer_placecount_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider_id} ({self.no_travel}): {self.offers}"
+
+
 class SearchWord(models.Model):
     """A word that occurs in some published offer's title, summary, themes or description: the vocabulary
     that typo-tolerant search and "did you mean" suggestions are matched against (pg_trgm similarity,

@@ -357,3 +357,21 @@ def test_a_distance_or_transport_chosen_alone_counts_its_own_choices_over_every_
     unfiltered = choices(client.get("/tilbud/", {"skole": ABSALON}), "afstand")
     within = choices(response, "afstand")
     assert within["50"] == 3 and all(within[km] <= unfiltered[km] for km in within)
+
+
+def test_the_distance_bands_follow_every_change_to_the_offers_at_once(client, offers, places):
+    # The bands of the whole catalogue come from counts per learning place that a trigger keeps.
+    def bands():
+        return choices(client.get("/tilbud/", {"skole": PEDERSBORG}), "afstand")
+
+    assert bands() == {"5": 3, "10": 3, "25": 3, "50": 6}
+    Offer.objects.filter(pk=offers["aarhus"].pk).update(provider=places["soroe"])  # moved close by
+    assert bands() == {"5": 4, "10": 4, "25": 4, "50": 7}
+    Offer.objects.filter(pk=offers["lejre"].pk).update(format="outreach")  # now comes to the school
+    assert bands() == {"5": 5, "10": 5, "25": 5, "50": 7}
+    Offer.objects.filter(pk=offers["soroe"].pk).update(status=Offer.Status.ARCHIVED)
+    assert bands() == {"5": 4, "10": 4, "25": 4, "50": 6}
+    offers["museum"].delete()
+    assert bands() == {"5": 4, "10": 4, "25": 4, "50": 5}
+    Offer.objects.filter(pk=offers["soroe"].pk).update(status=Offer.Status.PUBLISHED)
+    assert bands() == {"5": 5, "10": 5, "25": 5, "50": 6}
