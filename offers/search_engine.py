@@ -10,6 +10,11 @@
   similar words only when the words find few offers, and counts the offers without the words only when it
   finds none. When there are similar words, one more query asks the words with them. Results are cached
   under the catalogue version, which every write to the catalogue advances, so an edit shows at once.
+- **Without words** the whole catalogue's counts are kept by triggers (offers_facetcount per facet value,
+  offers_placecount per learning place, migrations 0007 and 0014) and a covering index holds the published
+  offers' facet values (migration 0014): one facet chosen, a distance band, "transport covered" or "ledige
+  datoer" alone narrow the hits and take their own counts from there; a date filter alone keeps most
+  offers, so the offers it leaves out are counted and subtracted (_count_misses()).
 
 Adding a facet (e.g. a distance from a chosen school in km bands) takes an entry in ``FACET_SQL`` (the SQL
 of its row values and of its condition, with parameters), its choices in ``offers.filters.ReferenceData``
