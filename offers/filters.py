@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality, Region
 from offers.folding import danish_sort_key
-from offers.models import SDG, GradeLevel, Offer, Provider, Subject
+from offers.models import SDG, FacetCount, GradeLevel, Offer, Provider, Subject
 
 # The facets in the order the page shows them, with their labels.
 FACETS = {
@@ -85,6 +85,7 @@ class ReferenceData:
     values: dict[str, frozenset[str]] = field(default_factory=dict)
     # "subjects", "grades", "sdgs": id -> (position in the model's order, object)
     vocabularies: dict[str, dict[int, tuple[int, object]]] = field(default_factory=dict)
+    published: int = 0  # offers in the catalogue (offers.search_engine decides by it how to count)
 
     @classmethod
     def for_version(cls, version: int) -> ReferenceData:
@@ -111,12 +112,25 @@ class ReferenceData:
             ),
             rows("kommune", Municipality.objects, "code", "name", zero),
             rows("region", Region.objects, "code", "name", zero),
+            # The number of published offers, in the id column of a row of its own (offers_facetcount).
+            FacetCount.objects.filter(facet="", value="")
+            .order_by()
+            .values_list(
+                Value(PUBLISHED, output_field=CharField()),
+                "offers",
+                Value("", output_field=CharField()),
+                Value("", output_field=CharField()),
+                zero,
+            ),
             all=True,
         )
         data = cls()
         for facet, pk, value, label, _order in sorted(
             union, key=lambda r: (r[0], r[4], danish_sort_key(r[3]))
         ):
+            if facet == PUBLISHED:
+                data.published = pk
+                continue
             data.choices.setdefault(facet, []).append(Choice(pk, value, label))
         # Labels of the models' choices stay lazy: they are translated when a page shows them.
         data.choices["format"] = [Choice(None, v, label) for v, label in Offer.Format.choices]
@@ -144,6 +158,7 @@ class ReferenceData:
 
 
 _reference: list = [None, None]  # [catalogue version, ReferenceData]
+PUBLISHED = "_published"  # the row of ReferenceData.load() that holds the number of published offers
 
 
 class CatalogueForm(forms.Form):

@@ -6,6 +6,8 @@ and compares the number of hits, the titles of the page in order and the counts 
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from municipalities.models import Municipality
 from offers.models import SDG, Offer, Provider
@@ -596,3 +598,44 @@ def test_a_search_finds_and_counts_what_it_always_did(client, pinned_catalogue, 
     settings.PORTAL_PAGE_SIZE = 5
 
     assert observed(client, query) == PINNED[query]
+
+
+# Searches that keep most of a large catalogue count the offers they leave out and subtract them from the
+# whole catalogue's counts (offers.search_engine._count_misses): a date filter alone, and words that most
+# offers contain. Here the small catalogue is made to take that way, and must find and count what the
+# ordinary way does.
+BY_COMPLEMENT = [
+    "q=viking",
+    "q=mellemtrin",
+    "q=viking&sorter=titel",
+    "q=viking&page=2",
+    "q=mellemtrin&sorter=nyeste&page=2",
+    "dato=2027-03-10",
+    "fra=2027-03-01&til=2027-03-31",
+    "fra=2027-03-01&sorter=titel&page=2",
+    "til=2027-03-31&page=9",
+]
+
+
+@pytest.mark.parametrize("query", BY_COMPLEMENT)
+def test_counting_what_a_search_leaves_out_finds_and_counts_the_same(
+    client, pinned_catalogue, settings, monkeypatch, query
+):
+    from django.core.cache import cache
+
+    from offers import search_engine
+
+    settings.PORTAL_PAGE_SIZE = 3
+    # Seasons that leave some offers out of the dates searched.
+    Offer.objects.filter(title__in=["Skovens træer", "Vand i byen"]).update(available_to="2027-02-28")
+    Offer.objects.filter(title="Kunst med ler").update(available_from="2027-04-01")
+    monkeypatch.setattr(search_engine, "_counts_by_complement", lambda *args: False)
+    ordinary = observed(client, query)
+    monkeypatch.undo()
+    cache.clear()
+    monkeypatch.setattr(search_engine, "MOSTLY_FROM", 0)
+    monkeypatch.setattr(search_engine, "_mostly_matching", lambda text, scope: True)
+    with CaptureQueriesContext(connection) as queries:
+        assert observed(client, query) == ordinary
+    assert any("misses AS MATERIALIZED" in q["sql"] for q in queries.captured_queries)
+    assert search_engine.FEW_HITS <= ordinary[0] < 13  # found enough, and left some out
