@@ -17,14 +17,14 @@ import datetime
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import CharField, IntegerField, Value
+from django.db.models import CharField, IntegerField, Subquery, Value
 from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality, Region
 from offers.folding import danish_sort_key
-from offers.models import SDG, FacetCount, GradeLevel, Offer, Provider, Subject
+from offers.models import SDG, FacetCount, GradeLevel, Offer, Provider, SearchWord, Subject
 
 # The facets in the order the page shows them, with their labels.
 FACETS = {
@@ -86,6 +86,7 @@ class ReferenceData:
     # "subjects", "grades", "sdgs": id -> (position in the model's order, object)
     vocabularies: dict[str, dict[int, tuple[int, object]]] = field(default_factory=dict)
     published: int = 0  # offers in the catalogue (offers.search_engine decides by it how to count)
+    common_words: frozenset[str] = frozenset()  # folded words more than half of the published offers use
 
     @classmethod
     def for_version(cls, version: int) -> ReferenceData:
@@ -101,6 +102,7 @@ class ReferenceData:
             )
 
         zero = Value(0, output_field=IntegerField())
+        everything = FacetCount.objects.filter(facet="", value="").values("offers")[:1]
         union = rows("fag", Subject.objects, "slug", "name", zero).union(
             rows("klassetrin", GradeLevel.objects, "slug", "name", "order"),
             rows(
@@ -112,7 +114,7 @@ class ReferenceData:
             ),
             rows("kommune", Municipality.objects, "code", "name", zero),
             rows("region", Region.objects, "code", "name", zero),
-            # The number of published offers, in the id column of a row of its own (offers_facetcount).
+            # The number of published offers, in the id column of a row of its own (offers_facetcount) ...
             FacetCount.objects.filter(facet="", value="")
             .order_by()
             .values_list(
@@ -122,6 +124,10 @@ class ReferenceData:
                 Value("", output_field=CharField()),
                 zero,
             ),
+            # ... and the words more than half of them use (offers_searchword), as the value of one row each.
+            SearchWord.objects.filter(offers__gt=Subquery(everything) / 2.0)
+            .order_by()
+            .values_list(Value(COMMON, output_field=CharField()), "offers", "folded", "folded", zero),
             all=True,
         )
         data = cls()
@@ -130,6 +136,9 @@ class ReferenceData:
         ):
             if facet == PUBLISHED:
                 data.published = pk
+                continue
+            if facet == COMMON:
+                data.common_words |= {value}
                 continue
             data.choices.setdefault(facet, []).append(Choice(pk, value, label))
         # Labels of the models' choices stay lazy: they are translated when a page shows them.
@@ -159,6 +168,7 @@ class ReferenceData:
 
 _reference: list = [None, None]  # [catalogue version, ReferenceData]
 PUBLISHED = "_published"  # the row of ReferenceData.load() that holds the number of published offers
+COMMON = "_common"  # the rows of ReferenceData.load() that hold the words most offers use
 
 
 class CatalogueForm(forms.Form):

@@ -34,9 +34,7 @@ are found, the candidates of similar words; the page's offers), 2 when nothing i
 cached, one more when similar words widen the search, 4 more after a change to the catalogue (the facets'
 names), at most 11 (a misspelt search with few hits in a scope, which also looks in the whole catalogue),
 one more every few minutes for the offers with free dates (offers.search_engine.free_offer_ids), one more
-after a change to the catalogue for the offers with dates when a date filter is used (dated_offer_ids), one
-more for words alone in a catalogue of 1,000 offers or more (the planner's estimate of how many offers they
-match: offers.search_engine._mostly_matching). A chosen
+after a change to the catalogue for the offers with dates when a date filter is used (dated_offer_ids). A chosen
 school adds one (the school, its municipality's site and transport rules) and at most two for the cards
 (municipalities/my_school.py). ``exclude_facets`` hides facets (by parameter name) that make no sense in a
 scope; their parameters are still honoured if present. A scope narrower than the whole catalogue that finds

@@ -634,7 +634,7 @@ def test_counting_what_a_search_leaves_out_finds_and_counts_the_same(
     monkeypatch.undo()
     cache.clear()
     monkeypatch.setattr(search_engine, "MOSTLY_FROM", 0)
-    monkeypatch.setattr(search_engine, "_mostly_matching", lambda text, scope: True)
+    monkeypatch.setattr(search_engine, "_mostly_matching", lambda text, reference: True)
     with CaptureQueriesContext(connection) as queries:
         assert observed(client, query) == ordinary
     assert any("misses AS MATERIALIZED" in q["sql"] for q in queries.captured_queries)
