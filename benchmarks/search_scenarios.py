@@ -6,10 +6,10 @@ DATABASE_URL (seed it first, e.g. with search_benchmark.py or `manage.py seed_de
 Each address is asked in process with Django's test client, the cache emptied before every request (a search
 new to the server), after one warm-up request. With --warm-dates the offers with free dates (looked up once
 per catalogue version, day and CACHE_SECONDS by offers.search_engine.free_offer_ids) and the offers with
-dates (per catalogue version, dated_offer_ids) are looked up again
-before each request, outside the timing, as a running server has them most of the time. It prints per address the median wall time, the median CPU of
-Django and its PostgreSQL backend together, and the SQL queries, with the load average: on a shared machine
-the CPU column is the one to compare. Nothing is stored or compared with earlier figures.
+dates (per catalogue version, dated_offer_ids) are looked up again before each request, outside the timing,
+as a running server has them most of the time. It prints per address the median wall time, the median CPU
+of Django and its PostgreSQL backend together, and the SQL queries, with the load average: on a shared
+machine the CPU column is the one to compare. Nothing is stored or compared with earlier figures.
 """
 
 import argparse

@@ -115,6 +115,12 @@ class FacetSql:
     # A flag's count in the whole catalogue when the search already knows it (None: count it).
     whole_count: Callable[[SearchParams], int | None] = lambda params: None
 
+    def counted_in_whole(self, params: SearchParams) -> bool:
+        """Whether the whole catalogue's counts of its values are known without a pass over the offers:
+        stored (offers_facetcount), per learning place from a chosen school (offers_placecount), or known
+        to the search (whole_count)."""
+        return self.stored or self.needs_origin or self.whole_count(params) is not None
+
     def column(self, params: SearchParams) -> tuple[str, list]:
         """The SQL of the row's value(s) and its parameters."""
         if self.flag:
@@ -472,9 +478,9 @@ def count_and_fetch(
     ``similar_to`` (typed words) the candidates of similar words (offers.search_words.SIMILAR_SQL) when
     fewer than FEW_HITS offers are found; with ``bare`` how many the search finds without its words when it
     finds none (and no similar words are candidates)."""
+    rank = list(rank) if params.sort == DEFAULT_SORT else []
     if not phrases and _counts_by_complement(text, params, scope, reference, facets):
-        ranks = list(rank) if params.sort == DEFAULT_SORT else []
-        window = {"facets": facets, "offset": offset, "limit": limit, "rank": ranks}
+        window = {"facets": facets, "offset": offset, "limit": limit, "rank": rank}
         counted = _count_misses(text, params, scope, reference, **window)
         if counted.total >= FEW_HITS or not text:  # (else the words need what follows: similar words, ...)
             return counted
@@ -485,15 +491,9 @@ def count_and_fetch(
         and not params.day
         and not params.period
         and len(chosen) <= 1
-        and all(
-            FACET_SQL[name].stored
-            or FACET_SQL[name].needs_origin
-            or FACET_SQL[name].whole_count(params) is not None
-            for name in chosen
-        )
+        and all(FACET_SQL[name].counted_in_whole(params) for name in chosen)
     )
     from_table = [name for name in facets if whole and FACET_SQL[name].stored and chosen in ([], [name])]
-    rank = list(rank) if params.sort == DEFAULT_SORT else []
     # Yes-or-no facets that depend on the search (free dates, transport covered) in the whole catalogue
     # without filters, or chosen alone: counted straight from the offers (or known: the offers with free
     # dates), so that the page can still read its hits by an index.
@@ -647,12 +647,7 @@ def _counts_by_complement(
     if (
         scope.narrowed
         or params.facets
-        or not all(
-            FACET_SQL[name].stored
-            or FACET_SQL[name].needs_origin
-            or FACET_SQL[name].whole_count(params) is not None
-            for name in facets
-        )
+        or not all(FACET_SQL[name].counted_in_whole(params) for name in facets)
     ):
         return False
     if text:

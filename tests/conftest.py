@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
-from municipalities.models import Municipality
+from municipalities.models import Municipality, MunicipalSite
 from offers.models import GradeLevel, Offer, Provider, Subject
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -25,6 +25,29 @@ def _fresh_cache():
 @pytest.fixture
 def lejre(db) -> Municipality:
     return Municipality.objects.get(code="350")
+
+
+@pytest.fixture
+def make_transport_pool(db):
+    """Roskilde's municipal site with a transport pool: trips up to 40 km, applied for 14 days ahead, for
+    the grade levels given (slugs); other fields as given."""
+
+    def make(grades=(), **fields) -> MunicipalSite:
+        site = MunicipalSite.objects.create(
+            **{
+                "municipality": Municipality.objects.get(code="265"),
+                "title": "Åben skole i Roskilde",
+                "published": True,
+                "transport_scheme": "pool",
+                "transport_max_distance_km": 40,
+                "transport_apply_days_before": 14,
+                **fields,
+            }
+        )
+        site.transport_grades.set(GradeLevel.objects.filter(slug__in=grades))
+        return site
+
+    return make
 
 
 @pytest.fixture

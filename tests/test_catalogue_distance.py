@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from municipalities.geo import Point
 from municipalities.models import Municipality, MunicipalSite, School
-from offers.models import GradeLevel, Offer, Provider
+from offers.models import Offer, Provider
 
 PEDERSBORG = "pedersborg-skole-4180"  # Pedersborg Skole, Sorø: 55.462278 N 11.553035 E
 ABSALON = "absalons-skole-4000"  # Absalons Skole, Roskilde: 55.640122 N 12.074092 E
@@ -193,20 +193,9 @@ def test_a_chosen_school_keeps_the_number_of_queries_of_a_search_constant(client
 
 
 @pytest.fixture
-def roskilde_pool(db) -> MunicipalSite:
+def roskilde_pool(make_transport_pool) -> MunicipalSite:
     """Roskilde's transport pool: day care to 6th grade, up to 40 km."""
-    site = MunicipalSite.objects.create(
-        municipality=Municipality.objects.get(code="265"),
-        title="Åben skole i Roskilde",
-        published=True,
-        transport_scheme="pool",
-        transport_max_distance_km=40,
-        transport_apply_days_before=14,
-    )
-    site.transport_grades.set(
-        GradeLevel.objects.filter(slug__in=["dagtilbud", "0-klasse", "4-klasse", "5-klasse", "6-klasse"])
-    )
-    return site
+    return make_transport_pool(["dagtilbud", "0-klasse", "4-klasse", "5-klasse", "6-klasse"])
 
 
 def test_the_transport_facet_keeps_the_trips_the_schools_municipality_pays(client, offers, roskilde_pool):

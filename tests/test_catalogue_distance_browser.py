@@ -4,26 +4,17 @@ nearest first and keeps the offers within 10 km; axe finds nothing on the way.""
 
 import pytest
 
-from municipalities.models import Municipality, MunicipalSite
-from offers.models import GradeLevel, Provider
+from municipalities.models import Municipality
+from offers.models import Provider
 from tests.conftest import axe_check
 from tests.test_my_school_browser import tab_to
 
 
 @pytest.fixture
-def vikings(make_offer):
+def vikings(make_offer, make_transport_pool):
     """From Absalons Skole, Roskilde: Vikingeskibsmuseet 1.2 km, Lejre Museum (conftest) 7 km, Moesgaard
     in Aarhus 135 km, and a museum that comes to the school. Roskilde's pool pays trips up to 40 km."""
-    roskilde = Municipality.objects.get(code="265")
-    site = MunicipalSite.objects.create(
-        municipality=roskilde,
-        title="Åben skole i Roskilde",
-        published=True,
-        transport_scheme="pool",
-        transport_max_distance_km=40,
-        transport_apply_days_before=14,
-    )
-    site.transport_grades.set(GradeLevel.objects.filter(slug__in=["4-klasse", "5-klasse", "6-klasse"]))
+    make_transport_pool(["4-klasse", "5-klasse", "6-klasse"])
 
     def place(key, name, code, lat, lon):
         return Provider.objects.create(

@@ -15,14 +15,8 @@ ABSALON = "absalons-skole-4000"  # Absalons Skole, Roskilde (55.640122 N 12.0740
 
 
 @pytest.fixture
-def roskilde_site(db) -> MunicipalSite:
-    return MunicipalSite.objects.create(
-        municipality=Municipality.objects.get(code="265"),
-        title="Åben skole i Roskilde",
-        published=True,
-        transport_scheme="pool",
-        transport_max_distance_km=40,
-        transport_apply_days_before=14,
+def roskilde_site(make_transport_pool) -> MunicipalSite:
+    return make_transport_pool(
         transport_apply_url="https://www.roskilde.example.dk/transportpulje",
         transport_note="Puljen dækker bus til og fra stedet.",
     )

@@ -3,23 +3,15 @@ the distance and her municipality's transport verdict on the cards and the offer
 
 import pytest
 
-from municipalities.models import FeaturedOffer, Municipality, MunicipalSite
-from offers.models import GradeLevel, Provider
+from municipalities.models import FeaturedOffer
+from offers.models import Provider
 from tests.conftest import axe_check
 
 
 @pytest.fixture
-def roskilde(make_offer):
-    roskilde = Municipality.objects.get(code="265")
-    site = MunicipalSite.objects.create(
-        municipality=roskilde,
-        title="Åben skole i Roskilde",
-        published=True,
-        transport_scheme="pool",
-        transport_max_distance_km=40,
-        transport_apply_days_before=14,
-    )
-    site.transport_grades.set(GradeLevel.objects.filter(slug__in=["4-klasse", "5-klasse", "6-klasse"]))
+def roskilde(make_offer, make_transport_pool):
+    site = make_transport_pool(["4-klasse", "5-klasse", "6-klasse"])
+    roskilde = site.municipality
     museum = Provider.objects.create(
         key="vikingeskibsmuseet", slug="vikingeskibsmuseet", name="Vikingeskibsmuseet", kind="museum",
         municipality=roskilde, postcode="4000", latitude=55.6508, longitude=12.0794,

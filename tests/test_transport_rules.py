@@ -16,18 +16,9 @@ def roskilde(db) -> Municipality:
 
 
 @pytest.fixture
-def site(roskilde) -> MunicipalSite:
+def site(roskilde, make_transport_pool) -> MunicipalSite:
     """Roskilde's transport pool: dagtilbud to 6th grade, up to 40 km, 3,000 kr. a trip, 14 days ahead."""
-    site = MunicipalSite.objects.create(
-        municipality=roskilde,
-        title="Åben skole i Roskilde",
-        published=True,
-        transport_scheme="pool",
-        transport_max_distance_km=40,
-        transport_max_amount_dkk=3000,
-        transport_apply_days_before=14,
-    )
-    site.transport_grades.set(GradeLevel.objects.filter(slug__in=TO_6TH))
+    site = make_transport_pool(TO_6TH, municipality=roskilde, transport_max_amount_dkk=3000)
     return MunicipalSite.objects.select_related("municipality").get(pk=site.pk)
 
 
